@@ -1,0 +1,209 @@
+//! The endpoint table: every BankingServices endpoint with its method, path
+//! parameter and the credential it needs. One table for the URL rules, the
+//! request builders and the header checks.
+
+use crate::CredentialKind;
+
+/// An HTTP method, as Flinks endpoints use them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Method {
+    /// `GET`
+    Get,
+    /// `POST`
+    Post,
+    /// `PATCH`
+    Patch,
+    /// `DELETE`
+    Delete,
+}
+
+impl Method {
+    /// The method name in capitals.
+    ///
+    /// ```
+    /// assert_eq!(flinks_config_core::Method::Patch.as_str(), "PATCH");
+    /// ```
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Method::Get => "GET",
+            Method::Post => "POST",
+            Method::Patch => "PATCH",
+            Method::Delete => "DELETE",
+        }
+    }
+}
+
+/// The header an endpoint authenticates with, and what it carries.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Auth {
+    /// `flinks-auth-key` carrying the secret key (`/GenerateAuthorizeToken`).
+    SecretKey,
+    /// `flinks-auth-key` carrying an authorize token (`/Authorize`).
+    AuthorizeToken,
+    /// `x-api-key` carrying the API key (data endpoints).
+    ApiKey,
+    /// Not documented; no header is required by the rules.
+    Unknown,
+}
+
+impl Auth {
+    /// The header name, if the endpoint needs one.
+    ///
+    /// ```
+    /// use flinks_config_core::Auth;
+    /// assert_eq!(Auth::AuthorizeToken.header(), Some("flinks-auth-key"));
+    /// assert_eq!(Auth::ApiKey.header(), Some("x-api-key"));
+    /// ```
+    pub const fn header(self) -> Option<&'static str> {
+        match self {
+            Auth::SecretKey | Auth::AuthorizeToken => Some(AUTH_KEY_HEADER),
+            Auth::ApiKey => Some(API_KEY_HEADER),
+            Auth::Unknown => None,
+        }
+    }
+
+    /// The credential the header carries.
+    pub const fn credential(self) -> Option<CredentialKind> {
+        match self {
+            Auth::SecretKey => Some(CredentialKind::SecretKey),
+            Auth::AuthorizeToken => Some(CredentialKind::AuthorizeToken),
+            Auth::ApiKey => Some(CredentialKind::ApiKey),
+            Auth::Unknown => None,
+        }
+    }
+}
+
+/// The header on the two authentication endpoints.
+pub const AUTH_KEY_HEADER: &str = "flinks-auth-key";
+/// The header on data endpoints.
+pub const API_KEY_HEADER: &str = "x-api-key";
+
+/// One Flinks endpoint under `/v3/{customerId}/BankingServices/`.
+///
+/// ```
+/// use flinks_config_core::{endpoint, Auth, CredentialKind};
+/// let e = endpoint("GetAccountsDetailAsync").unwrap();
+/// assert_eq!(e.path_param, Some(CredentialKind::RequestId));
+/// assert_eq!(e.auth, Auth::ApiKey);
+/// ```
+#[derive(Debug, PartialEq, Eq, Hash)]
+pub struct Endpoint {
+    /// The path segment, e.g. `GetAccountsDetail`.
+    pub name: &'static str,
+    /// The HTTP method.
+    pub method: Method,
+    /// The id that follows the name in the path, if any.
+    pub path_param: Option<CredentialKind>,
+    /// The header it authenticates with.
+    pub auth: Auth,
+    /// Whether the body carries the `RequestId`.
+    pub request_id_in_body: bool,
+    /// Whether the documentation is uncertain about this row (then the
+    /// header rules only warn).
+    pub uncertain: bool,
+}
+
+const fn row(
+    name: &'static str,
+    method: Method,
+    path_param: Option<CredentialKind>,
+    auth: Auth,
+    request_id_in_body: bool,
+    uncertain: bool,
+) -> Endpoint {
+    Endpoint {
+        name,
+        method,
+        path_param,
+        auth,
+        request_id_in_body,
+        uncertain,
+    }
+}
+
+use CredentialKind::{LoginId, RequestId};
+use Method::{Delete, Get, Patch, Post};
+
+/// Every documented BankingServices endpoint.
+pub static ENDPOINTS: &[Endpoint] = &[
+    row(
+        "GenerateAuthorizeToken",
+        Post,
+        None,
+        Auth::SecretKey,
+        false,
+        false,
+    ),
+    row("Authorize", Post, None, Auth::AuthorizeToken, false, false),
+    row("GetAccountsDetail", Post, None, Auth::ApiKey, true, false),
+    row(
+        "GetAccountsDetailAsync",
+        Get,
+        Some(RequestId),
+        Auth::ApiKey,
+        false,
+        false,
+    ),
+    row("GetAccountsSummary", Post, None, Auth::ApiKey, true, false),
+    row(
+        "GetAccountsSummaryAsync",
+        Get,
+        Some(RequestId),
+        Auth::ApiKey,
+        false,
+        false,
+    ),
+    row("GetStatements", Post, None, Auth::ApiKey, true, false),
+    row(
+        "GetStatementsAsync",
+        Get,
+        Some(RequestId),
+        Auth::ApiKey,
+        false,
+        true,
+    ),
+    row(
+        "DeleteCard",
+        Delete,
+        Some(LoginId),
+        Auth::ApiKey,
+        false,
+        true,
+    ),
+    row(
+        "GetMFAQuestions",
+        Get,
+        Some(LoginId),
+        Auth::ApiKey,
+        false,
+        true,
+    ),
+    row("AnswerMFAQuestions", Patch, None, Auth::ApiKey, true, true),
+    row(
+        "SetScheduledRefresh",
+        Patch,
+        None,
+        Auth::ApiKey,
+        false,
+        true,
+    ),
+    row(
+        "GetNightlyRefreshStatus",
+        Get,
+        None,
+        Auth::ApiKey,
+        false,
+        true,
+    ),
+    row("Institutions", Get, None, Auth::Unknown, false, true),
+];
+
+/// The endpoint named exactly `name`.
+///
+/// ```
+/// assert!(flinks_config_core::endpoint("Authorize").is_some());
+/// assert!(flinks_config_core::endpoint("authorize").is_none());
+/// ```
+pub fn endpoint(name: &str) -> Option<&'static Endpoint> {
+    ENDPOINTS.iter().find(|e| e.name == name)
+}

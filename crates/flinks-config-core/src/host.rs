@@ -1,0 +1,76 @@
+//! Flinks hosts: `{instance}-api.private.fin.ag` and `{instance}-iframe.private.fin.ag`.
+
+/// The domain every Flinks API and iframe host lives under.
+pub const DOMAIN: &str = "private.fin.ag";
+
+/// Which service a host serves.
+///
+/// ```
+/// use flinks_config_core::HostKind;
+/// assert_eq!(HostKind::Api.suffix(), "-api.private.fin.ag");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum HostKind {
+    /// `{instance}-api.private.fin.ag`.
+    Api,
+    /// `{instance}-iframe.private.fin.ag` (Flinks Connect).
+    Iframe,
+}
+
+impl HostKind {
+    /// The host suffix after the instance.
+    pub const fn suffix(self) -> &'static str {
+        match self {
+            HostKind::Api => "-api.private.fin.ag",
+            HostKind::Iframe => "-iframe.private.fin.ag",
+        }
+    }
+
+    /// `API` or `iframe`, for messages.
+    pub const fn noun(self) -> &'static str {
+        match self {
+            HostKind::Api => "API",
+            HostKind::Iframe => "iframe",
+        }
+    }
+}
+
+/// A host recognised as a Flinks host.
+///
+/// ```
+/// use flinks_config_core::{classify_host, HostKind};
+/// let host = classify_host("acme-ca-iframe.private.fin.ag").unwrap();
+/// assert_eq!((host.instance.as_str(), host.kind), ("acme-ca", HostKind::Iframe));
+/// assert!(classify_host("sandbox.flinks.io").is_none());
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FlinksHost {
+    /// The instance prefix, lowercased.
+    pub instance: String,
+    /// API or iframe.
+    pub kind: HostKind,
+}
+
+/// Recognises `{instance}-api.private.fin.ag` / `-iframe`, in any case.
+pub fn classify_host(host: &str) -> Option<FlinksHost> {
+    let lower = host.to_ascii_lowercase();
+    [HostKind::Api, HostKind::Iframe]
+        .into_iter()
+        .find_map(|kind| {
+            let instance = lower.strip_suffix(kind.suffix())?;
+            (!instance.is_empty() && !instance.contains('.')).then(|| FlinksHost {
+                instance: instance.to_string(),
+                kind,
+            })
+        })
+}
+
+/// The host for `instance` and `kind`.
+///
+/// ```
+/// use flinks_config_core::{host_for, HostKind};
+/// assert_eq!(host_for("toolbox", HostKind::Api), "toolbox-api.private.fin.ag");
+/// ```
+pub fn host_for(instance: &str, kind: HostKind) -> String {
+    format!("{instance}{}", kind.suffix())
+}

@@ -1,0 +1,65 @@
+//! The Flinks configuration rule set and diagnostic model.
+//!
+//! Every check of `flinks-config` lives here once, and every front end calls
+//! it: the compile-time macros, startup validation and the pre-deploy linter
+//! report the same code for the same mistake. No I/O and no dependencies, so
+//! the proc-macro crate that uses it builds fast.
+//!
+//! ```
+//! use flinks_config_core::{check_api_url, UrlContext};
+//!
+//! let found = check_api_url(
+//!     "https://toolbox-api.private.fin.ag//v3/43387ca6-0391-4c82-857d-70d95f087ecb/BankingServices/Authorize",
+//!     &UrlContext::runtime(),
+//! );
+//! assert_eq!(found.len(), 1);
+//! assert_eq!(found[0].code(), "FLK003");
+//! assert_eq!(found[0].rule.name, "url-double-slash");
+//! ```
+#![forbid(unsafe_code)]
+
+#[macro_use]
+pub mod rules;
+
+mod check;
+mod credential;
+mod diagnostic;
+pub mod endpoint;
+mod environment;
+pub mod guid;
+mod host;
+pub mod iframe_params;
+mod profile;
+mod rule;
+mod text;
+pub mod url;
+
+pub use check::{
+    check_api_url, check_credential, check_iframe_url, check_instance, check_url, UrlContext,
+    UrlKind,
+};
+pub use credential::{CredentialKind, KnownValue};
+pub use diagnostic::{Diagnostic, Location, Source, Span};
+pub use endpoint::{endpoint, Auth, Endpoint, Method, API_KEY_HEADER, AUTH_KEY_HEADER, ENDPOINTS};
+pub use environment::{toolbox, Environment};
+pub use guid::{first_guid_error, is_guid};
+pub use host::{classify_host, host_for, FlinksHost, HostKind, DOMAIN};
+pub use profile::{
+    check_profile, check_profiles, is_reference, normalize_key, Field, Profile, ProfileOptions,
+    Value,
+};
+pub use rule::{Checker, Checkers, Rule, Severity};
+pub use text::{constant_time_eq, placeholders, MASK};
+
+/// The rule with this code, e.g. `FLK003`.
+///
+/// ```
+/// assert_eq!(flinks_config_core::rule_by_code("FLK202").unwrap().name, "iframe-demo-in-production");
+/// assert!(flinks_config_core::rule_by_code("FLK999").is_none());
+/// ```
+pub fn rule_by_code(code: &str) -> Option<&'static Rule> {
+    rules::ALL
+        .iter()
+        .copied()
+        .find(|r| r.code.eq_ignore_ascii_case(code))
+}

@@ -1,0 +1,326 @@
+//! A profile (one environment's settings) as the rules see it: each value
+//! with where it came from. Loaders build it; [`check_profiles`] checks it.
+
+use crate::check::{
+    check_api_url, check_credential, check_iframe_url, check_instance, Sink, UrlContext,
+};
+use crate::{rules, Checker, CredentialKind, Diagnostic, Environment, KnownValue, Location};
+
+/// A setting of a Flinks profile.
+///
+/// ```
+/// use flinks_config_core::Field;
+/// assert_eq!(Field::from_key("customerId"), Some(Field::CustomerId));
+/// assert_eq!(Field::from_key("FLINKS_CUSTOMER_ID"), Some(Field::CustomerId));
+/// assert_eq!(Field::from_key("Customer-Id"), Some(Field::CustomerId));
+/// assert_eq!(Field::SecretKey.env_var(), "FLINKS_SECRET_KEY");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Field {
+    /// `environment`: sandbox or production.
+    Environment,
+    /// `instance`: the host prefix.
+    Instance,
+    /// `customer_id`.
+    CustomerId,
+    /// `secret_key` (secret).
+    SecretKey,
+    /// `api_key` (secret).
+    ApiKey,
+    /// `api_url`: an API base or endpoint URL.
+    ApiUrl,
+    /// `iframe_url`: the Flinks Connect URL without its token.
+    IframeUrl,
+    /// `authorize_token`: never belongs in configuration (FLK304).
+    AuthorizeToken,
+}
+
+impl Field {
+    /// Every field, in schema order.
+    pub const ALL: [Field; 8] = [
+        Field::Environment,
+        Field::Instance,
+        Field::CustomerId,
+        Field::SecretKey,
+        Field::ApiKey,
+        Field::ApiUrl,
+        Field::IframeUrl,
+        Field::AuthorizeToken,
+    ];
+
+    /// The snake_case key of the schema.
+    pub const fn key(self) -> &'static str {
+        match self {
+            Field::Environment => "environment",
+            Field::Instance => "instance",
+            Field::CustomerId => "customer_id",
+            Field::SecretKey => "secret_key",
+            Field::ApiKey => "api_key",
+            Field::ApiUrl => "api_url",
+            Field::IframeUrl => "iframe_url",
+            Field::AuthorizeToken => "authorize_token",
+        }
+    }
+
+    /// The environment variable, e.g. `FLINKS_API_KEY`.
+    pub const fn env_var(self) -> &'static str {
+        match self {
+            Field::Environment => "FLINKS_ENVIRONMENT",
+            Field::Instance => "FLINKS_INSTANCE",
+            Field::CustomerId => "FLINKS_CUSTOMER_ID",
+            Field::SecretKey => "FLINKS_SECRET_KEY",
+            Field::ApiKey => "FLINKS_API_KEY",
+            Field::ApiUrl => "FLINKS_API_URL",
+            Field::IframeUrl => "FLINKS_IFRAME_URL",
+            Field::AuthorizeToken => "FLINKS_AUTHORIZE_TOKEN",
+        }
+    }
+
+    /// The field a key names, ignoring case, `_`, `-`, `.` and a `flinks`
+    /// prefix: `customerId`, `CustomerId`, `customer_id`, `FLINKS_CUSTOMER_ID`.
+    pub fn from_key(key: &str) -> Option<Field> {
+        let norm = normalize_key(key);
+        let norm = norm
+            .strip_prefix("flinks")
+            .filter(|r| !r.is_empty())
+            .unwrap_or(&norm);
+        Some(match norm {
+            "environment" | "env" => Field::Environment,
+            "instance" | "instancename" => Field::Instance,
+            "customerid" => Field::CustomerId,
+            "secretkey" | "secret" | "authkey" => Field::SecretKey,
+            "apikey" | "xapikey" => Field::ApiKey,
+            "apiurl" | "apibaseurl" | "baseurl" => Field::ApiUrl,
+            "iframeurl" | "connecturl" | "iframe" => Field::IframeUrl,
+            "authorizetoken" | "authtoken" | "token" => Field::AuthorizeToken,
+            _ => return None,
+        })
+    }
+
+    /// The credential kind a field holds, if any.
+    pub const fn credential(self) -> Option<CredentialKind> {
+        match self {
+            Field::CustomerId => Some(CredentialKind::CustomerId),
+            Field::SecretKey => Some(CredentialKind::SecretKey),
+            Field::ApiKey => Some(CredentialKind::ApiKey),
+            Field::AuthorizeToken => Some(CredentialKind::AuthorizeToken),
+            _ => None,
+        }
+    }
+
+    /// Whether the value must never be shown.
+    pub const fn is_secret(self) -> bool {
+        matches!(
+            self,
+            Field::SecretKey | Field::ApiKey | Field::AuthorizeToken
+        )
+    }
+
+    /// Whether a complete profile must have it.
+    pub const fn is_required(self) -> bool {
+        matches!(
+            self,
+            Field::Instance | Field::CustomerId | Field::SecretKey | Field::ApiKey
+        )
+    }
+}
+
+/// Lowercase with `_`, `-`, `.` and spaces removed.
+pub fn normalize_key(key: &str) -> String {
+    key.chars()
+        .filter(|c| !matches!(c, '_' | '-' | '.' | ' '))
+        .map(|c| c.to_ascii_lowercase())
+        .collect()
+}
+
+/// Whether a value is a reference resolved at deploy time (`${VAR}`, `$VAR`,
+/// `{{ .Values.x }}`, `#{x}`), not a value: it is checked once resolved.
+///
+/// ```
+/// use flinks_config_core::is_reference;
+/// assert!(is_reference("${FLINKS_SECRET_KEY}"));
+/// assert!(is_reference("{{ .Values.flinks.secretKey }}"));
+/// assert!(!is_reference("c4569c54-e167-4d34-8de6-f4113bc82414"));
+/// ```
+pub fn is_reference(text: &str) -> bool {
+    let t = text.trim();
+    (t.starts_with("${") && t.ends_with('}'))
+        || (t.starts_with('$')
+            && t.len() > 1
+            && t[1..]
+                .bytes()
+                .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_'))
+        || (t.starts_with("{{") && t.ends_with("}}"))
+        || (t.starts_with("#{") && t.ends_with('}'))
+}
+
+/// A configured value and where it came from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Value<'a> {
+    /// The text as configured (after the format's own unquoting).
+    pub text: &'a str,
+    /// Where it came from.
+    pub location: Location,
+}
+
+/// One environment's settings, as loaded from any source.
+///
+/// ```
+/// use flinks_config_core::{check_profiles, Checker, Field, Location, Profile, ProfileOptions, Source, Value};
+/// let at = |key: &str| Location::new(Source::Value, key);
+/// let mut profile = Profile::new(at("production"));
+/// profile.name = Some(Value { text: "production", location: at("production") });
+/// profile.set(Field::Instance, Value { text: "toolbox", location: at("production.instance") });
+/// let found = check_profiles(&[profile], ProfileOptions::new(Checker::Runtime));
+/// assert!(found.iter().any(|d| d.code() == "FLK502"));
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Profile<'a> {
+    /// The environment it names: a section name or `FLINKS_ENVIRONMENT`.
+    pub name: Option<Value<'a>>,
+    /// The profile as a whole (for a missing field).
+    pub location: Location,
+    /// The settings, in the order they were found.
+    pub fields: Vec<(Field, Value<'a>)>,
+    /// Keys that are not settings (FLK509), each with the key as its text.
+    pub unknown_keys: Vec<Value<'a>>,
+}
+
+impl<'a> Profile<'a> {
+    /// An empty profile at `location`.
+    pub fn new(location: Location) -> Self {
+        Profile {
+            name: None,
+            location,
+            fields: Vec::new(),
+            unknown_keys: Vec::new(),
+        }
+    }
+
+    /// Adds a setting (a later one of the same field wins in [`get`](Self::get)).
+    pub fn set(&mut self, field: Field, value: Value<'a>) {
+        self.fields.push((field, value));
+    }
+
+    /// The last value of a field.
+    pub fn get(&self, field: Field) -> Option<&Value<'a>> {
+        self.fields
+            .iter()
+            .rev()
+            .find(|(f, _)| *f == field)
+            .map(|(_, v)| v)
+    }
+
+    /// The environment named by the profile name or its `environment` field,
+    /// and whether it was given by an alias.
+    pub fn environment(&self) -> Option<(Environment, bool)> {
+        self.environment_value()
+            .and_then(|v| Environment::parse(v.text))
+    }
+
+    fn environment_value(&self) -> Option<&Value<'a>> {
+        self.get(Field::Environment).or(self.name.as_ref())
+    }
+}
+
+/// How profiles are checked.
+///
+/// ```
+/// use flinks_config_core::{Checker, ProfileOptions};
+/// let options = ProfileOptions::new(Checker::Linter).require_complete(true);
+/// assert!(options.require_complete);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ProfileOptions {
+    /// The front end.
+    pub checker: Checker,
+    /// Report missing required fields (FLK508).
+    pub require_complete: bool,
+}
+
+impl ProfileOptions {
+    /// Options for `checker`; the runtime requires complete profiles.
+    pub const fn new(checker: Checker) -> Self {
+        ProfileOptions {
+            checker,
+            require_complete: matches!(checker, Checker::Runtime),
+        }
+    }
+
+    /// Sets whether missing required fields are reported.
+    pub const fn require_complete(mut self, yes: bool) -> Self {
+        self.require_complete = yes;
+        self
+    }
+}
+
+/// The location of a value, marked secret when its field is.
+pub(crate) fn located(field: Field, value: &Value<'_>) -> Location {
+    let mut location = value.location.clone();
+    location.secret |= field.is_secret();
+    location
+}
+
+/// Checks each profile, then the rules that compare profiles (FLK504).
+/// Values that are references (`${VAR}`) are left for when they are resolved.
+pub fn check_profiles(profiles: &[Profile<'_>], options: ProfileOptions) -> Vec<Diagnostic> {
+    let mut out: Vec<Diagnostic> = profiles
+        .iter()
+        .flat_map(|p| check_profile(p, options))
+        .collect();
+    let mut sink = Sink::new(options.checker);
+    rules::credentials_shared_across_environments::check(profiles, &mut sink);
+    out.extend(sink.out);
+    out
+}
+
+/// Checks one profile: every value, then the rules across its values.
+pub fn check_profile(profile: &Profile<'_>, options: ProfileOptions) -> Vec<Diagnostic> {
+    let checker = options.checker;
+    let mut sink = Sink::new(checker);
+    let environment = rules::environment_unknown::check(profile, &mut sink);
+    let known: Vec<KnownValue<'_>> = profile
+        .fields
+        .iter()
+        .filter(|(_, v)| !is_reference(v.text))
+        .filter_map(|(f, v)| Some(KnownValue::new(f.credential()?, v.text.trim())))
+        .collect();
+    let customer_id = profile.get(Field::CustomerId).map(|v| v.text.trim());
+    let mut cx = UrlContext::runtime().with_known(&known, customer_id);
+    cx.checker = checker;
+    cx.environment = environment;
+    for (field, value) in &profile.fields {
+        if is_reference(value.text) {
+            continue;
+        }
+        let found = match field {
+            Field::Environment => Vec::new(),
+            Field::Instance => check_instance(value.text, checker),
+            Field::ApiUrl => check_api_url(value.text, &cx),
+            Field::IframeUrl => check_iframe_url(value.text, &cx),
+            Field::AuthorizeToken => {
+                let mut s = Sink::new(checker);
+                rules::token_in_config::check(&mut s);
+                s.out
+            }
+            Field::CustomerId | Field::SecretKey | Field::ApiKey => check_credential(
+                value.text,
+                field.credential().expect("credential field"),
+                checker,
+            ),
+        };
+        let location = located(*field, value);
+        sink.out
+            .extend(found.into_iter().map(|d| d.with_location(location.clone())));
+    }
+    rules::credential_kinds_identical::check(profile, &mut sink);
+    rules::sandbox_credentials_in_production::check(profile, environment, &mut sink);
+    rules::sandbox_instance_in_production::check(profile, environment, &mut sink);
+    rules::production_instance_in_sandbox::check(profile, environment, &mut sink);
+    rules::instance_mismatch::check(profile, &mut sink);
+    if options.require_complete {
+        rules::field_missing::check(profile, &mut sink);
+    }
+    rules::field_unknown::check(profile, &mut sink);
+    sink.out
+}

@@ -1,0 +1,67 @@
+#![doc = include_str!("../../../../docs/rules/FLK108.md")]
+
+use crate::check::{Sink, UrlCheck};
+use crate::{Diagnostic, Span};
+
+/// The rule descriptor.
+pub static RULE: crate::Rule = rule!(
+    "FLK108",
+    "api-base-join-trap",
+    Warning,
+    "RL",
+    "a base URL ending in `/v3` without `/`: a relative join drops `v3`"
+);
+
+/// Called for base URLs (no endpoint segment).
+pub(crate) fn check(url: &UrlCheck<'_>, sink: &mut Sink) {
+    let path = url.parts.path;
+    let Some(last) = url.parts.segments.last() else {
+        return;
+    };
+    if path.text.ends_with('/') || last.text.is_empty() {
+        return;
+    }
+    let at = Span::new(path.span.end, path.span.end);
+    sink.push(
+        Diagnostic::new(
+            &RULE,
+            format!("the base URL ends in `/{}` without a slash: joining a relative path replaces that segment", last.text),
+        )
+        .with_span(last.span)
+        .with_help(format!("end the base URL with a slash: {}", url.fixed(at, "/"))),
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{check_api_url, UrlContext};
+
+    #[test]
+    fn fires_on_bases_without_a_trailing_slash() {
+        let found = check_api_url(
+            "https://toolbox-api.private.fin.ag/v3",
+            &UrlContext::runtime(),
+        );
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].code(), "FLK108");
+        let base = "https://toolbox-api.private.fin.ag/v3/43387ca6-0391-4c82-857d-70d95f087ecb/BankingServices";
+        assert_eq!(
+            check_api_url(base, &UrlContext::runtime())[0].code(),
+            "FLK108"
+        );
+    }
+
+    #[test]
+    fn does_not_fire_with_a_slash_or_in_macros() {
+        assert!(check_api_url(
+            "https://toolbox-api.private.fin.ag/v3/",
+            &UrlContext::runtime()
+        )
+        .is_empty());
+        assert!(check_api_url(
+            "https://toolbox-api.private.fin.ag/v3",
+            &UrlContext::macro_literal()
+        )
+        .is_empty());
+    }
+}

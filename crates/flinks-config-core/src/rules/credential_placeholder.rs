@@ -1,0 +1,100 @@
+#![doc = include_str!("../../../../docs/rules/FLK303.md")]
+
+use crate::check::Sink;
+use crate::{CredentialKind, Diagnostic};
+
+/// The rule descriptor.
+pub static RULE: crate::Rule = rule!(
+    "FLK303",
+    "credential-placeholder",
+    Error,
+    "RL",
+    "an empty or placeholder credential: `changeme`, `YOUR_SECRET_KEY`, `xxx…`, the all-zero GUID"
+);
+
+const WORDS: [&str; 14] = [
+    "changeme",
+    "change_me",
+    "change-me",
+    "todo",
+    "tbd",
+    "fixme",
+    "placeholder",
+    "secret",
+    "password",
+    "dummy",
+    "none",
+    "null",
+    "undefined",
+    "replace_me",
+];
+
+/// Whether `value` is a placeholder rather than a real value.
+pub fn is_placeholder(value: &str) -> bool {
+    let v = value.trim();
+    let lower = v.to_ascii_lowercase();
+    v.is_empty()
+        || WORDS.contains(&lower.as_str())
+        || (v.len() >= 3
+            && v.bytes()
+                .all(|b| matches!(b, b'x' | b'X' | b'*' | b'.' | b'-' | b'#')))
+        || crate::guid::is_nil(v)
+        || crate::text::placeholders(v)
+            .first()
+            .is_some_and(|&(s, e)| s == 0 && e == v.len())
+        || lower.starts_with("your_")
+        || lower.starts_with("your-")
+        || lower.starts_with("<")
+}
+
+/// Returns whether it fired.
+pub(crate) fn check(value: &str, kind: CredentialKind, sink: &mut Sink) -> bool {
+    if !is_placeholder(value) {
+        return false;
+    }
+    let message = if value.trim().is_empty() {
+        format!("the {kind} is empty")
+    } else {
+        format!("the {kind} is a placeholder, not a real value")
+    };
+    sink.push(Diagnostic::new(&RULE, message).with_help(format!(
+        "set the {kind} Flinks issued for this instance (inject secrets at deploy time)"
+    )));
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{check_credential, Checker, CredentialKind};
+
+    #[test]
+    fn fires_on_placeholders() {
+        for v in [
+            "",
+            "  ",
+            "changeme",
+            "YOUR_SECRET_KEY",
+            "xxxxxxxx",
+            "00000000-0000-0000-0000-000000000000",
+            "<secret>",
+            "your-api-key",
+        ] {
+            let found = check_credential(v, CredentialKind::SecretKey, Checker::Runtime);
+            assert_eq!(
+                found.iter().map(|d| d.code()).collect::<Vec<_>>(),
+                ["FLK303"],
+                "{v:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn does_not_fire_on_a_guid() {
+        assert!(check_credential(
+            "c4569c54-e167-4d34-8de6-f4113bc82414",
+            CredentialKind::SecretKey,
+            Checker::Runtime
+        )
+        .is_empty());
+    }
+}

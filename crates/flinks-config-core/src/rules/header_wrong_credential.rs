@@ -1,0 +1,10 @@
+#![doc = include_str!("../../../../docs/rules/FLK403.md")]
+
+/// The rule descriptor.
+pub static RULE: crate::Rule = rule!(
+    "FLK403",
+    "header-wrong-credential",
+    Error,
+    "LQ",
+    "a known value of the wrong kind in a header (secret key on `/Authorize`, token on `/GenerateAuthorizeToken`)"
+);

@@ -1,0 +1,10 @@
+#![doc = include_str!("../../../../docs/rules/FLK401.md")]
+
+/// The rule descriptor.
+pub static RULE: crate::Rule = rule!(
+    "FLK401",
+    "header-wrong-name",
+    Error,
+    "LQ",
+    "a wrong header name (`Authorization`, `Bearer`, `x-api-key`…) where `flinks-auth-key` is required, and the reverse"
+);

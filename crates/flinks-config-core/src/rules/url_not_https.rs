@@ -1,0 +1,61 @@
+#![doc = include_str!("../../../../docs/rules/FLK002.md")]
+
+use crate::check::{Sink, UrlCheck};
+use crate::text::clip;
+use crate::Diagnostic;
+
+/// The rule descriptor.
+pub static RULE: crate::Rule = rule!(
+    "FLK002",
+    "url-not-https",
+    Error,
+    "MRLQ",
+    "`http://` or any scheme other than `https`"
+);
+
+pub(crate) fn check(url: &UrlCheck<'_>, sink: &mut Sink) {
+    let scheme = url.parts.scheme;
+    if scheme.text.eq_ignore_ascii_case("https") {
+        return;
+    }
+    sink.push(
+        Diagnostic::new(
+            &RULE,
+            format!(
+                "the scheme is `{}`: Flinks accepts HTTPS only",
+                clip(scheme.text, 40)
+            ),
+        )
+        .with_span(scheme.span)
+        .with_help(format!("use https: {}", url.fixed(scheme.span, "https"))),
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{check_api_url, UrlContext};
+
+    #[test]
+    fn fires_on_http() {
+        let found = check_api_url(
+            "http://toolbox-api.private.fin.ag/v3/",
+            &UrlContext::runtime(),
+        );
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].code(), "FLK002");
+        assert_eq!(found[0].span.unwrap().range(), 0..4);
+        assert_eq!(
+            found[0].help.as_deref(),
+            Some("use https: https://toolbox-api.private.fin.ag/v3/")
+        );
+    }
+
+    #[test]
+    fn does_not_fire_on_https_in_any_case() {
+        assert!(check_api_url(
+            "HTTPS://toolbox-api.private.fin.ag/v3/",
+            &UrlContext::runtime()
+        )
+        .is_empty());
+    }
+}

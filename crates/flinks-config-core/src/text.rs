@@ -1,0 +1,229 @@
+//! Small text helpers shared by the rules: suggestions, comparison, masking.
+
+/// Levenshtein distance over ASCII-case-insensitive bytes, capped at `limit + 1`.
+pub(crate) fn distance(a: &str, b: &str, limit: usize) -> usize {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len().abs_diff(b.len()) > limit {
+        return limit + 1;
+    }
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for i in 1..=a.len() {
+        cur[0] = i;
+        let mut row_min = cur[0];
+        for j in 1..=b.len() {
+            let same = a[i - 1].eq_ignore_ascii_case(&b[j - 1]);
+            cur[j] = (prev[j - 1] + usize::from(!same))
+                .min(prev[j] + 1)
+                .min(cur[j - 1] + 1);
+            row_min = row_min.min(cur[j]);
+        }
+        if row_min > limit {
+            return limit + 1;
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()].min(limit + 1)
+}
+
+/// The candidate nearest to `word` (case-insensitive edit distance), if it is
+/// close enough to be a plausible typo: within a third of its length, at most 3.
+pub(crate) fn nearest<'c>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'c str>,
+) -> Option<&'c str> {
+    let limit = (word.len() / 3).clamp(1, 3);
+    candidates
+        .into_iter()
+        .map(|c| (distance(word, c, limit), c))
+        .filter(|(d, _)| *d <= limit)
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c)
+}
+
+/// Compares two byte strings in time that depends only on their lengths.
+///
+/// Used wherever a configured value is compared with a known secret, so the
+/// comparison does not reveal how much of a secret matched.
+///
+/// ```
+/// assert!(flinks_config_core::constant_time_eq(b"abc", b"abc"));
+/// assert!(!flinks_config_core::constant_time_eq(b"abc", b"abd"));
+/// ```
+pub fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut diff = 0u8;
+    for (x, y) in a.iter().zip(b) {
+        diff |= x ^ y;
+    }
+    // Keep the optimiser from turning the fold into an early exit.
+    std::hint::black_box(diff) == 0
+}
+
+/// Same as [`constant_time_eq`], ignoring ASCII case (GUIDs compare that way).
+pub(crate) fn constant_time_eq_ignore_case(a: &str, b: &str) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut diff = 0u8;
+    for (x, y) in a.bytes().zip(b.bytes()) {
+        diff |= x.to_ascii_lowercase() ^ y.to_ascii_lowercase();
+    }
+    std::hint::black_box(diff) == 0
+}
+
+/// User text quoted in a message, cut to a readable length.
+pub(crate) fn clip(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let head: String = text.chars().take(max.saturating_sub(1)).collect();
+    format!("{head}…")
+}
+
+/// The fixed mask shown instead of a secret: no length, no prefix.
+pub const MASK: &str = "[redacted]";
+
+/// `text` with bytes in `span` replaced by `*`, keeping every byte offset.
+pub(crate) fn mask_span(text: &mut String, start: usize, end: usize) {
+    let masked: String = text[start..end].chars().map(|_| '*').collect();
+    if masked.len() == end - start {
+        text.replace_range(start..end, &masked);
+    } else {
+        // Non-ASCII inside: keep offsets by masking byte-for-byte on char boundaries.
+        let width = end - start;
+        text.replace_range(start..end, &"*".repeat(width));
+    }
+}
+
+/// Ranges of placeholder text such as `{customerId}`, `${VAR}`, `<instance>`,
+/// `YOUR_SECRET_KEY`, `yourinstance` or `yourcompany`.
+pub fn placeholders(text: &str) -> Vec<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        let rest = &text[i..];
+        let close = match bytes[i] {
+            b'$' if rest.starts_with("${") => rest.find('}').map(|e| e + 1),
+            b'{' => rest[1..]
+                .find(['}', '{', '/', '?', '&'])
+                .and_then(|e| (rest.as_bytes()[e + 1] == b'}').then_some(e + 2)),
+            b'<' => rest[1..]
+                .find(['>', '<', '/', '?', '&'])
+                .and_then(|e| (rest.as_bytes()[e + 1] == b'>').then_some(e + 2)),
+            b'%' if rest
+                .as_bytes()
+                .get(..3)
+                .is_some_and(|b| b.eq_ignore_ascii_case(b"%7B")) =>
+            {
+                rest.as_bytes()
+                    .windows(3)
+                    .position(|w| w.eq_ignore_ascii_case(b"%7D"))
+                    .map(|e| e + 3)
+            }
+            b'y' | b'Y' => placeholder_word(rest),
+            _ => None,
+        };
+        match close {
+            Some(len) if len > 1 => {
+                found.push((i, i + len));
+                i += len;
+            }
+            _ => i += rest.chars().next().map_or(1, char::len_utf8),
+        }
+    }
+    found
+}
+
+/// `YOUR_…` (capitals and `_`), `your-instance`, `yourinstance`, `yourcompany`.
+fn placeholder_word(rest: &str) -> Option<usize> {
+    if !rest.as_bytes().get(..4)?.eq_ignore_ascii_case(b"your") {
+        return None;
+    }
+    let tail = &rest[4..];
+    if let Some(caps) = tail.strip_prefix('_') {
+        let len = caps
+            .bytes()
+            .take_while(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || *b == b'_')
+            .count();
+        if len > 0 {
+            return Some(5 + len);
+        }
+    }
+    let sep = usize::from(tail.starts_with(['-', '_']));
+    let word = &tail[sep..];
+    const WORDS: [&str; 7] = [
+        "instance",
+        "company",
+        "customerid",
+        "customer-id",
+        "customer_id",
+        "secret",
+        "token",
+    ];
+    WORDS
+        .iter()
+        .find(|w| {
+            word.as_bytes()
+                .get(..w.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(w.as_bytes()))
+        })
+        .map(|w| 4 + sep + w.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn distance_counts_edits() {
+        assert_eq!(distance("authorize", "Authorize", 3), 0);
+        assert_eq!(distance("GetAccountDetail", "GetAccountsDetail", 3), 1);
+        assert_eq!(distance("abc", "xyz12345", 2), 3);
+    }
+
+    #[test]
+    fn nearest_finds_typos_only() {
+        let names = ["GetAccountsDetail", "Authorize"];
+        assert_eq!(
+            nearest("GetAccountDetail", names),
+            Some("GetAccountsDetail")
+        );
+        assert_eq!(nearest("Banana", names), None);
+    }
+
+    #[test]
+    fn placeholder_shapes() {
+        let cases = [
+            ("/v3/{customerId}/x", Some("{customerId}")),
+            ("https://${HOST}/", Some("${HOST}")),
+            ("https://<instance>-api", Some("<instance>")),
+            ("key=YOUR_SECRET_KEY", Some("YOUR_SECRET_KEY")),
+            (
+                "https://yourinstance-api.private.fin.ag",
+                Some("yourinstance"),
+            ),
+            (
+                "https://your-company-api.private.fin.ag",
+                Some("your-company"),
+            ),
+            ("/v3/%7BcustomerId%7D/", Some("%7BcustomerId%7D")),
+            ("https://toolbox-api.private.fin.ag/v3/", None),
+            ("https://yourbank-api.private.fin.ag/", None),
+        ];
+        for (text, want) in cases {
+            let got = placeholders(text).first().map(|&(s, e)| &text[s..e]);
+            assert_eq!(got, want, "{text}");
+        }
+    }
+
+    #[test]
+    fn masking_keeps_offsets() {
+        let mut s = String::from("a=secret&b");
+        mask_span(&mut s, 2, 8);
+        assert_eq!(s, "a=******&b");
+    }
+}

@@ -1,0 +1,351 @@
+//! A tolerant URL splitter that keeps byte spans, so every rule can point at
+//! the exact bad characters. It does not validate: the rules do.
+
+use crate::Span;
+
+/// A piece of a URL and where it sits in the checked value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Part<'a> {
+    /// The text of the piece.
+    pub text: &'a str,
+    /// Its bytes in the checked value.
+    pub span: Span,
+}
+
+/// A URL split into its parts. Spans are relative to the checked value.
+///
+/// ```
+/// use flinks_config_core::url::UrlParts;
+/// let url = UrlParts::split("https://toolbox-api.private.fin.ag/v3/x?a=b", 0).unwrap();
+/// assert_eq!(url.host.text, "toolbox-api.private.fin.ag");
+/// assert_eq!(url.segments.len(), 2);
+/// assert_eq!(url.params().next().unwrap().name.text, "a");
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UrlParts<'a> {
+    /// Scheme, without `://`.
+    pub scheme: Part<'a>,
+    /// User-info before `@`, if any.
+    pub userinfo: Option<Part<'a>>,
+    /// Host name.
+    pub host: Part<'a>,
+    /// Port after `:`, if any.
+    pub port: Option<Part<'a>>,
+    /// The path, with its leading `/` (may be empty).
+    pub path: Part<'a>,
+    /// The path split on `/`, after the leading one; the last is empty when
+    /// the path ends with `/`.
+    pub segments: Vec<Part<'a>>,
+    /// The query after `?`, if any.
+    pub query: Option<Part<'a>>,
+    /// The fragment after `#`, if any.
+    pub fragment: Option<Part<'a>>,
+}
+
+/// One `name=value` pair of a query.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Param<'a> {
+    /// The whole pair.
+    pub whole: Part<'a>,
+    /// The name (may be empty).
+    pub name: Part<'a>,
+    /// The value after `=`, if there is a `=`.
+    pub value: Option<Part<'a>>,
+}
+
+/// Why a text could not be split into URL parts.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SplitError {
+    /// What is missing or wrong.
+    pub message: &'static str,
+    /// How to fix it.
+    pub help: &'static str,
+    /// Where.
+    pub span: Span,
+}
+
+fn part(text: &str, start: usize, end: usize, offset: usize) -> Part<'_> {
+    Part {
+        text: &text[start..end],
+        span: Span::new(start + offset, end + offset),
+    }
+}
+
+impl<'a> UrlParts<'a> {
+    /// Splits `text`; spans are shifted by `offset` (where `text` starts in
+    /// the checked value).
+    ///
+    /// ```
+    /// use flinks_config_core::url::UrlParts;
+    /// assert!(UrlParts::split("toolbox-api.private.fin.ag/v3", 0).is_err());
+    /// ```
+    pub fn split(text: &'a str, offset: usize) -> Result<Self, SplitError> {
+        let Some(scheme_end) = text.find("://") else {
+            // `https:/x`, `https///x`, `https:x`: point at the broken separator.
+            let word = text.bytes().take_while(u8::is_ascii_alphabetic).count();
+            let seps = text[word..]
+                .bytes()
+                .take_while(|b| b.is_ascii_punctuation() || *b == b' ')
+                .count();
+            let (message, help, span) = if word > 0 && seps > 0 {
+                (
+                    "expected `://` after the scheme",
+                    "write the URL as https://…",
+                    Span::new(offset + word, offset + word + seps),
+                )
+            } else {
+                (
+                    "no scheme: the URL does not start with `https://`",
+                    "start the URL with https://",
+                    Span::new(offset, offset + usize::from(!text.is_empty())),
+                )
+            };
+            return Err(SplitError {
+                message,
+                help,
+                span,
+            });
+        };
+        let scheme = part(text, 0, scheme_end, offset);
+        let valid_scheme = scheme.text.bytes().enumerate().all(|(i, b)| {
+            b.is_ascii_alphabetic() || (i > 0 && (b.is_ascii_digit() || b"+-.".contains(&b)))
+        });
+        if scheme.text.is_empty() || !valid_scheme {
+            return Err(SplitError {
+                message: "the scheme before `://` is not a scheme",
+                help: "start the URL with https://",
+                span: Span::new(offset, offset + scheme_end.max(1)),
+            });
+        }
+        let auth_start = scheme_end + 3;
+        let auth_end = text[auth_start..]
+            .find(['/', '?', '#'])
+            .map_or(text.len(), |i| i + auth_start);
+        let (userinfo, host_start) = match text[auth_start..auth_end].rfind('@') {
+            Some(at) => (
+                Some(part(text, auth_start, auth_start + at, offset)),
+                auth_start + at + 1,
+            ),
+            None => (None, auth_start),
+        };
+        let (host_end, port) = match text[host_start..auth_end].rfind(':') {
+            Some(colon) => (
+                host_start + colon,
+                Some(part(text, host_start + colon + 1, auth_end, offset)),
+            ),
+            None => (auth_end, None),
+        };
+        let host = part(text, host_start, host_end, offset);
+        if host.text.is_empty() {
+            return Err(SplitError {
+                message: "no host after `://`",
+                help: "write the host, e.g. https://toolbox-api.private.fin.ag",
+                span: Span::new(offset + host_start, offset + host_start.max(auth_end)),
+            });
+        }
+        let path_end = text[auth_end..]
+            .find(['?', '#'])
+            .map_or(text.len(), |i| i + auth_end);
+        let path = part(text, auth_end, path_end, offset);
+        let mut segments = Vec::new();
+        if path.text.starts_with('/') {
+            let mut start = auth_end + 1;
+            for piece in text[auth_end + 1..path_end].split('/') {
+                segments.push(part(text, start, start + piece.len(), offset));
+                start += piece.len() + 1;
+            }
+        }
+        let (query, fragment_start) = if text[path_end..].starts_with('?') {
+            let end = text[path_end..]
+                .find('#')
+                .map_or(text.len(), |i| i + path_end);
+            (Some(part(text, path_end + 1, end, offset)), end)
+        } else {
+            (None, path_end)
+        };
+        let fragment = text[fragment_start..]
+            .starts_with('#')
+            .then(|| part(text, fragment_start + 1, text.len(), offset));
+        Ok(UrlParts {
+            scheme,
+            userinfo,
+            host,
+            port,
+            path,
+            segments,
+            query,
+            fragment,
+        })
+    }
+
+    /// The path segments without the empty one a trailing `/` leaves.
+    ///
+    /// ```
+    /// use flinks_config_core::url::UrlParts;
+    /// let url = UrlParts::split("https://h/v2/", 0).unwrap();
+    /// assert_eq!(url.segments.len(), 2);
+    /// assert_eq!(url.named_segments().len(), 1);
+    /// ```
+    pub fn named_segments(&self) -> &[Part<'a>] {
+        match self.segments.split_last() {
+            Some((last, rest)) if last.text.is_empty() => rest,
+            _ => &self.segments,
+        }
+    }
+
+    /// The non-empty path segments: the path as the API reads it, with
+    /// empty segments (FLK003's to report) left out.
+    ///
+    /// ```
+    /// use flinks_config_core::url::UrlParts;
+    /// let url = UrlParts::split("https://h//v3/x/", 0).unwrap();
+    /// let words: Vec<_> = url.words().iter().map(|p| p.text).collect();
+    /// assert_eq!(words, ["v3", "x"]);
+    /// ```
+    pub fn words(&self) -> Vec<Part<'a>> {
+        self.segments
+            .iter()
+            .filter(|s| !s.text.is_empty())
+            .copied()
+            .collect()
+    }
+
+    /// The query's `name=value` pairs, split on `&` and on any stray `?`.
+    ///
+    /// ```
+    /// use flinks_config_core::url::UrlParts;
+    /// let url = UrlParts::split("https://h/?demo=true?x=1", 0).unwrap();
+    /// let names: Vec<_> = url.params().map(|p| p.name.text).collect();
+    /// assert_eq!(names, ["demo", "x"]);
+    /// ```
+    pub fn params(&self) -> impl Iterator<Item = Param<'a>> + '_ {
+        let query = self.query;
+        let mut rest_start = 0;
+        let mut done = query.is_none();
+        std::iter::from_fn(move || {
+            if done {
+                return None;
+            }
+            let q = query?;
+            let rest = &q.text[rest_start..];
+            let len = rest.find(['&', '?']).unwrap_or(rest.len());
+            let start = rest_start;
+            rest_start += len + 1;
+            done = rest_start > q.text.len();
+            let whole_text = &q.text[start..start + len];
+            let base = q.span.start + start;
+            let (name, value) = match whole_text.find('=') {
+                Some(eq) => (
+                    Part {
+                        text: &whole_text[..eq],
+                        span: Span::new(base, base + eq),
+                    },
+                    Some(Part {
+                        text: &whole_text[eq + 1..],
+                        span: Span::new(base + eq + 1, base + len),
+                    }),
+                ),
+                None => (
+                    Part {
+                        text: whole_text,
+                        span: Span::new(base, base + len),
+                    },
+                    None,
+                ),
+            };
+            Some(Param {
+                whole: Part {
+                    text: whole_text,
+                    span: Span::new(base, base + len),
+                },
+                name,
+                value,
+            })
+        })
+    }
+}
+
+/// The form `url::Url` serializes a URL to, for the URLs the rules accept:
+/// scheme and host lowercased, the default port `:443` dropped, an empty path
+/// written `/`. `None` when the text cannot be split.
+///
+/// ```
+/// use flinks_config_core::url::canonical;
+/// assert_eq!(
+///     canonical("HTTPS://Toolbox-API.private.fin.ag:443").as_deref(),
+///     Some("https://toolbox-api.private.fin.ag/")
+/// );
+/// ```
+pub fn canonical(text: &str) -> Option<String> {
+    let parts = UrlParts::split(text, 0).ok()?;
+    let mut out = String::with_capacity(text.len() + 1);
+    out.push_str(&parts.scheme.text.to_ascii_lowercase());
+    out.push_str("://");
+    if let Some(info) = parts.userinfo {
+        out.push_str(info.text);
+        out.push('@');
+    }
+    out.push_str(&parts.host.text.to_ascii_lowercase());
+    if let Some(port) = parts.port.filter(|p| p.text != "443" && !p.text.is_empty()) {
+        out.push(':');
+        out.push_str(port.text);
+    }
+    out.push_str(if parts.path.text.is_empty() {
+        "/"
+    } else {
+        parts.path.text
+    });
+    if let Some(query) = parts.query {
+        out.push('?');
+        out.push_str(query.text);
+    }
+    if let Some(fragment) = parts.fragment {
+        out.push('#');
+        out.push_str(fragment.text);
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_every_part_with_spans() {
+        let text = "https://user@toolbox-api.private.fin.ag:8443/v3//x?a=1&b#frag";
+        let url = UrlParts::split(text, 0).unwrap();
+        assert_eq!(url.userinfo.unwrap().text, "user");
+        assert_eq!(url.port.unwrap().text, "8443");
+        assert_eq!(url.path.text, "/v3//x");
+        let segs: Vec<_> = url.segments.iter().map(|s| s.text).collect();
+        assert_eq!(segs, ["v3", "", "x"]);
+        assert_eq!(&text[url.segments[2].span.range()], "x");
+        assert_eq!(url.fragment.unwrap().text, "frag");
+        let params: Vec<_> = url
+            .params()
+            .map(|p| (p.name.text, p.value.map(|v| v.text)))
+            .collect();
+        assert_eq!(params, [("a", Some("1")), ("b", None)]);
+    }
+
+    #[test]
+    fn offset_shifts_spans() {
+        let url = UrlParts::split("https://h/x", 2).unwrap();
+        assert_eq!(url.host.span, Span::new(10, 11));
+    }
+
+    #[test]
+    fn trailing_ampersand_gives_an_empty_pair() {
+        let url = UrlParts::split("https://h/?a=1&", 0).unwrap();
+        assert_eq!(url.params().count(), 2);
+    }
+
+    #[test]
+    fn no_scheme_is_an_error() {
+        let e = UrlParts::split("toolbox-api.private.fin.ag", 0).unwrap_err();
+        assert!(e.message.contains("no scheme"));
+        assert!(UrlParts::split("https://", 0).is_err());
+        assert!(UrlParts::split("", 0).is_err());
+        assert!(UrlParts::split("1x://h", 0).is_err());
+    }
+}

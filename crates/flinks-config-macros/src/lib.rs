@@ -1,0 +1,1 @@
+//! Compile-time checked Flinks literals (built in a later change).

@@ -1,0 +1,314 @@
+//! [`FlinksConfig`]: typed, checked profiles, loaded from the environment,
+//! TOML or JSON. Loading reports every problem at once.
+
+use crate::load::extract::{extract, Context};
+use crate::load::tree::{Entry, Kind, Node};
+use crate::load::{environment_from_path, is_flinks_file, Format};
+use crate::report::{Report, SourceText};
+use crate::{ApiKey, ApiUrl, CustomerId, IframeUrl, Instance, SecretKey};
+use flinks_config_core::{
+    check_profiles, Checker, Environment, Field, Profile, ProfileOptions, Severity, Source,
+};
+use std::borrow::Cow;
+use std::path::Path;
+use std::sync::Arc;
+
+/// One environment's checked settings.
+///
+/// `api_url` and `iframe_url` are the configured ones, or derived from the
+/// instance and customer id when not configured.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ProfileConfig {
+    /// Sandbox or production.
+    pub environment: Environment,
+    /// The host prefix.
+    pub instance: Instance,
+    /// The customer id of the instance.
+    pub customer_id: CustomerId,
+    /// The secret key (generates authorize tokens).
+    pub secret_key: SecretKey,
+    /// The API key (data endpoints).
+    pub api_key: ApiKey,
+    /// The API base URL.
+    pub api_url: ApiUrl,
+    /// The Flinks Connect URL, without a token.
+    pub iframe_url: IframeUrl,
+}
+
+/// Checked Flinks configuration: a profile per environment.
+///
+/// ```
+/// use flinks_config::FlinksConfig;
+/// let vars = [
+///     ("FLINKS_ENVIRONMENT", "production"),
+///     ("FLINKS_INSTANCE", "toolbox"),
+///     ("FLINKS_CUSTOMER_ID", "43387ca6-0391-4c82-857d-70d95f087ecb"),
+///     ("FLINKS_SECRET_KEY", "c4569c54-e167-4d34-8de6-f4113bc82414"),
+///     ("FLINKS_API_KEY", "3d5266a8-b697-48d4-8de6-52e2e2662acc"),
+/// ];
+/// let report = FlinksConfig::from_env_vars(vars).unwrap_err();
+/// // sandbox values and the sandbox instance in production: all reported at once
+/// let mut codes = report.codes();
+/// codes.sort();
+/// assert_eq!(codes, ["FLK501", "FLK501", "FLK501", "FLK502"]);
+/// assert!(!report.to_string().contains("c4569c54"));
+/// ```
+#[derive(Clone, Debug)]
+pub struct FlinksConfig {
+    profiles: Vec<ProfileConfig>,
+    warnings: Report,
+}
+
+impl FlinksConfig {
+    /// Loads from the process environment (`FLINKS_*`).
+    pub fn from_env() -> Result<Self, Report> {
+        Self::from_env_vars(
+            std::env::vars_os()
+                .filter_map(|(k, v)| Some((k.into_string().ok()?, v.into_string().ok()?))),
+        )
+    }
+
+    /// Loads from environment-style pairs: `FLINKS_ENVIRONMENT`,
+    /// `FLINKS_INSTANCE`, `FLINKS_CUSTOMER_ID`, `FLINKS_SECRET_KEY`,
+    /// `FLINKS_API_KEY`, and optionally `FLINKS_API_URL`, `FLINKS_IFRAME_URL`.
+    pub fn from_env_vars<K: AsRef<str>, V: AsRef<str>>(
+        vars: impl IntoIterator<Item = (K, V)>,
+    ) -> Result<Self, Report> {
+        let entries: Vec<Entry<'_>> = vars
+            .into_iter()
+            .filter(|(k, _)| k.as_ref().to_ascii_uppercase().contains("FLINKS"))
+            .map(|(k, v)| Entry {
+                key: Cow::Owned(k.as_ref().to_string()),
+                key_span: None,
+                value: Node::text(v.as_ref().to_string(), None),
+            })
+            .collect();
+        let root = Node {
+            span: None,
+            kind: Kind::Map(entries),
+        };
+        let cx = Context {
+            source: Source::EnvVar(String::new()),
+            root_is_flinks: false,
+            environment: None,
+            checker: Checker::Runtime,
+        };
+        let mut found = extract(&root, &cx);
+        if found.profiles.is_empty() {
+            found
+                .profiles
+                .push(Profile::new(flinks_config_core::Location::new(
+                    Source::EnvVar("FLINKS_*".into()),
+                    "FLINKS_*",
+                )));
+        }
+        build(&found.profiles, found.diagnostics, None)
+    }
+
+    /// Loads TOML text; `path` names it in diagnostics (and, like
+    /// `flinks.production.toml`, may tell the environment).
+    pub fn from_toml_str(text: &str, path: &str) -> Result<Self, Report> {
+        Self::from_str_as(text, path, Format::Toml)
+    }
+
+    /// Loads JSON text (`{"Flinks": {…}}`, or `{"sandbox": {…}}` in a
+    /// `flinks.json`).
+    pub fn from_json_str(text: &str, path: &str) -> Result<Self, Report> {
+        Self::from_str_as(text, path, Format::Json)
+    }
+
+    /// Loads a file, by its extension (`.toml`, `.json`, `.env*`). An
+    /// unreadable file is a report naming the path.
+    pub fn from_file(path: impl AsRef<Path>) -> Result<Self, Report> {
+        let path = path.as_ref();
+        let shown = path.display().to_string();
+        let Some(format) = Format::from_path(path) else {
+            return Err(Report::new(vec![crate::load::ParseError {
+                message: format!("`{shown}` is not a TOML, JSON or .env file"),
+                span: None,
+            }
+            .into_diagnostic(&shown)]));
+        };
+        let text = crate::load::read_file(path)?;
+        Self::from_str_as(&text, &shown, format)
+    }
+
+    fn from_str_as(text: &str, path: &str, format: Format) -> Result<Self, Report> {
+        let source = SourceText {
+            path: path.into(),
+            text: Arc::from(text),
+            secrets: Vec::new(),
+        };
+        let node = format.parse(text).map_err(|e| {
+            let mut report = Report::new(vec![e.into_diagnostic(path)]);
+            report.add_source(source.clone());
+            report
+        })?;
+        let cx = Context {
+            source: Source::File(path.to_string()),
+            root_is_flinks: is_flinks_file(Path::new(path)) || format == Format::Toml,
+            environment: environment_from_path(Path::new(path)),
+            checker: Checker::Runtime,
+        };
+        let found = extract(&node, &cx);
+        let source = SourceText {
+            secrets: found.secrets.clone(),
+            ..source
+        };
+        let lookup = |name: &str| std::env::var(name).ok();
+        let values: Vec<Option<String>> = references(&found.profiles)
+            .map(|(_, name)| lookup(name))
+            .collect();
+        let (profiles, mut diagnostics) = resolve(&found.profiles, &values);
+        diagnostics.extend(found.diagnostics);
+        build(&profiles, diagnostics, Some(source))
+    }
+
+    /// The profile for an environment.
+    pub fn profile(&self, environment: Environment) -> Option<&ProfileConfig> {
+        self.profiles.iter().find(|p| p.environment == environment)
+    }
+
+    /// Every profile, in the order configured.
+    pub fn profiles(&self) -> &[ProfileConfig] {
+        &self.profiles
+    }
+
+    /// Warnings and notes found while loading (the configuration is usable).
+    pub fn warnings(&self) -> &Report {
+        &self.warnings
+    }
+}
+
+/// The `${NAME}` references of the profiles, in order: (field, NAME).
+fn references<'p>(profiles: &'p [Profile<'_>]) -> impl Iterator<Item = (Field, &'p str)> {
+    profiles
+        .iter()
+        .flat_map(|p| p.fields.iter())
+        .filter_map(|(field, value)| {
+            let name = value.text.trim().strip_prefix("${")?.strip_suffix('}')?;
+            Some((*field, name))
+        })
+}
+
+/// The profiles with each `${NAME}` replaced by its value (in the order of
+/// [`references`]); an unset variable is a missing field (FLK508).
+fn resolve<'a>(
+    profiles: &[Profile<'a>],
+    values: &'a [Option<String>],
+) -> (Vec<Profile<'a>>, Vec<flinks_config_core::Diagnostic>) {
+    let mut values = values.iter();
+    let mut missing = Vec::new();
+    let resolved = profiles
+        .iter()
+        .map(|profile| {
+            let mut profile = profile.clone();
+            for (field, value) in &mut profile.fields {
+                let Some(name) = value
+                    .text
+                    .trim()
+                    .strip_prefix("${")
+                    .and_then(|r| r.strip_suffix('}'))
+                else {
+                    continue;
+                };
+                match values.next() {
+                    Some(Some(text)) => {
+                        value.text = text.as_str();
+                        value.location.span = None; // the value is not in the file
+                    }
+                    _ => missing.push(
+                        flinks_config_core::Diagnostic::new(
+                            &flinks_config_core::rules::field_missing::RULE,
+                            format!(
+                                "`{}` refers to the environment variable {name}, which is not set",
+                                field.key()
+                            ),
+                        )
+                        .with_help(format!(
+                            "set {name} before starting, or write the value in place"
+                        ))
+                        .with_location(value.location.clone()),
+                    ),
+                }
+            }
+            profile
+        })
+        .collect();
+    (resolved, missing)
+}
+
+/// Checks the profiles; on any error returns the whole report, else types them.
+fn build(
+    profiles: &[Profile<'_>],
+    mut diagnostics: Vec<flinks_config_core::Diagnostic>,
+    source: Option<SourceText>,
+) -> Result<FlinksConfig, Report> {
+    diagnostics.extend(check_profiles(
+        profiles,
+        ProfileOptions::new(Checker::Runtime),
+    ));
+    if profiles.is_empty() {
+        diagnostics.push(
+            flinks_config_core::Diagnostic::new(
+                &flinks_config_core::rules::field_missing::RULE,
+                "no Flinks profile found: expected a [sandbox] or [production] table",
+            )
+            .with_help("add a [sandbox] or [production] table with instance, customer_id, secret_key and api_key"),
+        );
+    }
+    for d in &mut diagnostics {
+        // At startup an unknown environment leaves a profile unusable.
+        if d.code() == "FLK507" && d.severity == Severity::Warning {
+            d.severity = Severity::Error;
+        }
+    }
+    let mut report = Report::new(diagnostics);
+    report.sort();
+    if let Some(source) = source {
+        report.add_source(source);
+    }
+    if report.has_errors() {
+        return Err(report);
+    }
+    let typed: Option<Vec<ProfileConfig>> = profiles.iter().map(typed).collect();
+    match typed {
+        Some(profiles) => Ok(FlinksConfig {
+            profiles,
+            warnings: report,
+        }),
+        None => {
+            // Every rule passed, so this is a reference left unresolved.
+            report.extend([flinks_config_core::Diagnostic::new(
+                &flinks_config_core::rules::field_missing::RULE,
+                "a profile has a setting that could not be resolved",
+            )
+            .with_help("write every required setting as a value or a set ${VARIABLE}")]);
+            Err(report)
+        }
+    }
+}
+
+fn typed(profile: &Profile<'_>) -> Option<ProfileConfig> {
+    let text = |f: Field| profile.get(f).map(|v| v.text);
+    let (environment, _) = profile.environment()?;
+    let instance = Instance::parse(text(Field::Instance)?).ok()?;
+    let customer_id = CustomerId::parse(text(Field::CustomerId)?).ok()?;
+    let api_url = match text(Field::ApiUrl) {
+        Some(url) => ApiUrl::parse_for(url, environment).ok()?,
+        None => ApiUrl::base(&instance, &customer_id),
+    };
+    let iframe_url = match text(Field::IframeUrl) {
+        Some(url) => IframeUrl::parse_for(url, environment).ok()?,
+        None => IframeUrl::for_instance(&instance),
+    };
+    Some(ProfileConfig {
+        environment,
+        secret_key: SecretKey::parse(text(Field::SecretKey)?).ok()?,
+        api_key: ApiKey::parse(text(Field::ApiKey)?).ok()?,
+        instance,
+        customer_id,
+        api_url,
+        iframe_url,
+    })
+}

@@ -1,0 +1,43 @@
+//! Flinks configuration that cannot be misconfigured.
+//!
+//! - **Types** keep credentials apart: [`SecretKey`], [`AuthorizeToken`] and
+//!   [`ApiKey`] are distinct, redacted, zeroized and compared in constant time.
+//! - **Checked URLs**: [`ApiUrl`] and [`IframeUrl`] are built from an
+//!   [`Instance`] and a [`CustomerId`], or parsed through every rule.
+//! - **Startup validation**: [`FlinksConfig`] loads from environment
+//!   variables, TOML or JSON and reports every problem at once in a [`Report`].
+//!
+//! ```
+//! use flinks_config::{Environment, FlinksConfig};
+//!
+//! let config = FlinksConfig::from_toml_str(r#"
+//! [sandbox]
+//! instance    = "toolbox"
+//! customer_id = "43387ca6-0391-4c82-857d-70d95f087ecb"
+//! secret_key  = "c4569c54-e167-4d34-8de6-f4113bc82414"
+//! api_key     = "3d5266a8-b697-48d4-8de6-52e2e2662acc"
+//! "#, "flinks.toml").expect("a valid sandbox profile");
+//! let sandbox = config.profile(Environment::Sandbox).unwrap();
+//! assert_eq!(sandbox.instance.as_str(), "toolbox");
+//! ```
+//!
+//! Every check lives once in [`flinks_config_core`]; the macros and the
+//! `flinks-config` linter call the same rules and report the same codes.
+#![forbid(unsafe_code)]
+
+mod config;
+mod ids;
+pub mod load;
+pub mod report;
+mod secret;
+mod urls;
+
+pub use config::{FlinksConfig, ProfileConfig};
+pub use flinks_config_core as core;
+pub use flinks_config_core::{Diagnostic, Environment, Severity};
+pub use ids::{CustomerId, Instance, LoginId, RequestId};
+pub use report::Report;
+#[cfg(feature = "serde")]
+pub use secret::serialize_exposed;
+pub use secret::{ApiKey, AuthorizeToken, ExposeSecret, SecretKey};
+pub use urls::{ApiUrl, AuthorizedIframeUrl, IframeUrl};

@@ -1,0 +1,272 @@
+//! JSON → [`Node`], keeping spans. Accepts what .NET `appsettings.json` and
+//! Node configs contain in practice: `//` and `/* */` comments and trailing
+//! commas. Nesting is limited, so hostile input errors instead of overflowing.
+
+use super::tree::{Entry, Kind, Node};
+use super::ParseError;
+use flinks_config_core::Span;
+use std::borrow::Cow;
+
+/// Deepest nesting accepted.
+pub const MAX_DEPTH: usize = 128;
+
+/// Parses JSON (with comments and trailing commas).
+///
+/// ```
+/// use flinks_config::load::{json::parse, tree::Kind};
+/// let doc = parse(r#"{ "Flinks": { "Instance": "toolbox", } // note
+/// }"#).unwrap();
+/// assert!(matches!(doc.kind, Kind::Map(_)));
+/// assert!(parse("{\"a\": }").is_err());
+/// ```
+pub fn parse(text: &str) -> Result<Node<'_>, ParseError> {
+    let mut p = Parser {
+        text,
+        bytes: text.as_bytes(),
+        at: 0,
+    };
+    p.skip();
+    let node = p.value(0)?;
+    p.skip();
+    if p.at < p.bytes.len() {
+        return Err(p.error("unexpected text after the JSON value"));
+    }
+    Ok(node)
+}
+
+struct Parser<'s> {
+    text: &'s str,
+    bytes: &'s [u8],
+    at: usize,
+}
+
+impl<'s> Parser<'s> {
+    fn error(&self, message: &str) -> ParseError {
+        let end = (self.at + 1).min(self.bytes.len());
+        ParseError {
+            message: format!("invalid JSON: {message}"),
+            span: Some(Span::new(self.at.min(self.bytes.len()), end)),
+        }
+    }
+
+    fn skip(&mut self) {
+        loop {
+            while self.at < self.bytes.len() && self.bytes[self.at].is_ascii_whitespace() {
+                self.at += 1;
+            }
+            let rest = &self.bytes[self.at..];
+            if rest.starts_with(b"//") {
+                self.at += rest.iter().position(|&b| b == b'\n').unwrap_or(rest.len());
+            } else if rest.starts_with(b"/*") {
+                self.at += rest[2..]
+                    .windows(2)
+                    .position(|w| w == b"*/")
+                    .map_or(rest.len(), |i| i + 4);
+            } else {
+                return;
+            }
+        }
+    }
+
+    fn value(&mut self, depth: usize) -> Result<Node<'s>, ParseError> {
+        if depth > MAX_DEPTH {
+            return Err(self.error("nested too deeply"));
+        }
+        let start = self.at;
+        let kind = match self.bytes.get(self.at) {
+            Some(b'{') => self.object(depth)?,
+            Some(b'[') => self.array(depth)?,
+            Some(b'"') => {
+                let (value, verbatim) = self.string()?;
+                Kind::Text { value, verbatim }
+            }
+            Some(b't') => self.word("true", "a boolean")?,
+            Some(b'f') => self.word("false", "a boolean")?,
+            Some(b'n') => self.word("null", "null")?,
+            Some(b'-' | b'0'..=b'9') => {
+                while self.at < self.bytes.len()
+                    && matches!(
+                        self.bytes[self.at],
+                        b'-' | b'+' | b'.' | b'e' | b'E' | b'0'..=b'9'
+                    )
+                {
+                    self.at += 1;
+                }
+                Kind::Other("a number")
+            }
+            Some(_) => return Err(self.error("expected a value")),
+            None => return Err(self.error("unexpected end of input")),
+        };
+        Ok(Node {
+            span: Some(Span::new(start, self.at)),
+            kind,
+        })
+    }
+
+    fn word(&mut self, word: &str, what: &'static str) -> Result<Kind<'s>, ParseError> {
+        if self.bytes[self.at..].starts_with(word.as_bytes()) {
+            self.at += word.len();
+            Ok(Kind::Other(what))
+        } else {
+            Err(self.error("expected a value"))
+        }
+    }
+
+    fn expect(&mut self, byte: u8, what: &str) -> Result<(), ParseError> {
+        if self.bytes.get(self.at) == Some(&byte) {
+            self.at += 1;
+            Ok(())
+        } else {
+            Err(self.error(what))
+        }
+    }
+
+    fn object(&mut self, depth: usize) -> Result<Kind<'s>, ParseError> {
+        self.at += 1;
+        let mut entries = Vec::new();
+        loop {
+            self.skip();
+            if self.bytes.get(self.at) == Some(&b'}') {
+                self.at += 1;
+                return Ok(Kind::Map(entries));
+            }
+            if self.bytes.get(self.at) != Some(&b'"') {
+                return Err(self.error("expected a quoted key or `}`"));
+            }
+            let key_start = self.at;
+            let (key, _) = self.string()?;
+            let key_span = Some(Span::new(key_start + 1, self.at - 1));
+            self.skip();
+            self.expect(b':', "expected `:` after the key")?;
+            self.skip();
+            let value = self.value(depth + 1)?;
+            entries.push(Entry {
+                key,
+                key_span,
+                value,
+            });
+            self.skip();
+            match self.bytes.get(self.at) {
+                Some(b',') => self.at += 1,
+                Some(b'}') => {}
+                _ => return Err(self.error("expected `,` or `}`")),
+            }
+        }
+    }
+
+    fn array(&mut self, depth: usize) -> Result<Kind<'s>, ParseError> {
+        self.at += 1;
+        let mut items = Vec::new();
+        loop {
+            self.skip();
+            if self.bytes.get(self.at) == Some(&b']') {
+                self.at += 1;
+                return Ok(Kind::List(items));
+            }
+            items.push(self.value(depth + 1)?);
+            self.skip();
+            match self.bytes.get(self.at) {
+                Some(b',') => self.at += 1,
+                Some(b']') => {}
+                _ => return Err(self.error("expected `,` or `]`")),
+            }
+        }
+    }
+
+    /// A string at `self.at` (on its opening quote).
+    fn string(&mut self) -> Result<(Cow<'s, str>, Option<Span>), ParseError> {
+        let start = self.at + 1;
+        let mut i = start;
+        let mut escaped = false;
+        loop {
+            match self.bytes.get(i) {
+                None => {
+                    self.at = start - 1;
+                    return Err(self.error("unterminated string"));
+                }
+                Some(b'"') => break,
+                Some(b'\\') => {
+                    escaped = true;
+                    i += 2;
+                }
+                Some(_) => i += 1,
+            }
+        }
+        let raw = &self.text[start..i.min(self.text.len())];
+        self.at = i + 1;
+        if !escaped {
+            return Ok((Cow::Borrowed(raw), Some(Span::new(start, i))));
+        }
+        let mut out = String::with_capacity(raw.len());
+        let mut chars = raw.chars();
+        while let Some(c) = chars.next() {
+            if c != '\\' {
+                out.push(c);
+                continue;
+            }
+            match chars.next() {
+                Some('n') => out.push('\n'),
+                Some('r') => out.push('\r'),
+                Some('t') => out.push('\t'),
+                Some('b') => out.push('\u{8}'),
+                Some('f') => out.push('\u{c}'),
+                Some('u') => {
+                    let hex: String = chars.by_ref().take(4).collect();
+                    let c = u32::from_str_radix(&hex, 16)
+                        .ok()
+                        .and_then(char::from_u32)
+                        .unwrap_or('\u{fffd}');
+                    out.push(c);
+                }
+                Some(other) => out.push(other),
+                None => {}
+            }
+        }
+        Ok((Cow::Owned(out), None))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keeps_spans_of_plain_strings() {
+        let text = r#"{"Flinks": {"Instance": "toolbox"}}"#;
+        let doc = parse(text).unwrap();
+        let Kind::Map(top) = doc.kind else { panic!() };
+        let Kind::Map(inner) = &top[0].value.kind else {
+            panic!()
+        };
+        let Kind::Text { verbatim, .. } = &inner[0].value.kind else {
+            panic!()
+        };
+        assert_eq!(&text[verbatim.unwrap().range()], "toolbox");
+        assert_eq!(&text[inner[0].key_span.unwrap().range()], "Instance");
+    }
+
+    #[test]
+    fn rejects_broken_input_without_panicking() {
+        for bad in [
+            "",
+            "{",
+            "{\"a\"",
+            "{\"a\":",
+            "[1,",
+            "\"abc",
+            "{\"a\" 1}",
+            "tru",
+            "{\"a\":\"\\u12\"}x",
+        ] {
+            assert!(parse(bad).is_err(), "{bad:?}");
+        }
+        let deep = "[".repeat(10_000);
+        assert!(parse(&deep).is_err());
+    }
+
+    #[test]
+    fn decodes_escapes() {
+        let doc = parse(r#""a\u0041\n""#).unwrap();
+        assert!(matches!(doc.kind, Kind::Text { value, verbatim: None } if value == "aA\n"));
+    }
+}

@@ -1,0 +1,190 @@
+//! Loading configuration text into profiles the rules can check, with the
+//! source position of every value. One extraction serves every format.
+
+pub mod dotenv;
+pub mod extract;
+#[cfg(feature = "json")]
+pub mod json;
+#[cfg(feature = "toml")]
+pub mod toml;
+pub mod tree;
+
+use crate::report::{Report, SourceText};
+use flinks_config_core::{
+    check_profiles, rules, Checker, Diagnostic, Location, ProfileOptions, Source, Span,
+};
+use std::path::Path;
+use std::sync::Arc;
+
+/// A syntax error in a document.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ParseError {
+    /// What is wrong.
+    pub message: String,
+    /// Where, when known.
+    pub span: Option<Span>,
+}
+
+impl ParseError {
+    /// As an FLK510 diagnostic for `path`.
+    pub fn into_diagnostic(self, path: &str) -> Diagnostic {
+        let mut at = Location::new(Source::File(path.to_string()), "(file)");
+        at.span = self.span;
+        Diagnostic::new(&rules::config_malformed::RULE, self.message)
+            .with_help("fix the syntax; nothing in this file was checked")
+            .with_location(at)
+    }
+}
+
+/// The configuration formats the library reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Format {
+    /// TOML (`flinks.toml`, any `.toml`).
+    Toml,
+    /// JSON, with comments and trailing commas.
+    Json,
+    /// `.env` files.
+    Dotenv,
+}
+
+impl Format {
+    /// The format a file name says, if the library reads it.
+    ///
+    /// ```
+    /// use flinks_config::load::Format;
+    /// assert_eq!(Format::from_path(".env.production".as_ref()), Some(Format::Dotenv));
+    /// assert_eq!(Format::from_path("appsettings.Production.json".as_ref()), Some(Format::Json));
+    /// assert_eq!(Format::from_path("main.rs".as_ref()), None);
+    /// ```
+    pub fn from_path(path: &Path) -> Option<Format> {
+        let name = path.file_name()?.to_str()?.to_ascii_lowercase();
+        if name == ".env" || name.starts_with(".env.") || name.ends_with(".env") {
+            return Some(Format::Dotenv);
+        }
+        match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
+            "toml" => Some(Format::Toml),
+            "json" | "jsonc" => Some(Format::Json),
+            _ => None,
+        }
+    }
+
+    /// Parses text of this format.
+    pub fn parse(self, text: &str) -> Result<tree::Node<'_>, ParseError> {
+        match self {
+            #[cfg(feature = "toml")]
+            Format::Toml => toml::parse(text),
+            #[cfg(feature = "json")]
+            Format::Json => json::parse(text),
+            Format::Dotenv => dotenv::parse(text),
+            #[allow(unreachable_patterns)]
+            _ => Err(ParseError {
+                message:
+                    "this build of flinks-config does not read this format (enable its feature)"
+                        .into(),
+                span: None,
+            }),
+        }
+    }
+}
+
+/// The environment a file name tells: `.env.production`,
+/// `appsettings.Production.json`, `values-prod.yaml`, `flinks.sandbox.toml`.
+///
+/// ```
+/// use flinks_config::load::environment_from_path;
+/// assert_eq!(environment_from_path("deploy/values-prod.yaml".as_ref()), Some("production"));
+/// assert_eq!(environment_from_path(".env.sandbox".as_ref()), Some("sandbox"));
+/// assert_eq!(environment_from_path(".env".as_ref()), None);
+/// ```
+pub fn environment_from_path(path: &Path) -> Option<&'static str> {
+    let name = path.file_name()?.to_str()?.to_ascii_lowercase();
+    name.split(['.', '-', '_']).find_map(|word| match word {
+        "production" | "prod" => Some("production"),
+        "sandbox" | "toolbox" => Some("sandbox"),
+        _ => None,
+    })
+}
+
+/// Reads a file as UTF-8 text; any failure is a report of one FLK510
+/// diagnostic naming the path (and never the content).
+pub fn read_file(path: &Path) -> Result<String, Report> {
+    let shown = path.display().to_string();
+    let fail = |message: String| {
+        Diagnostic::new(&rules::config_malformed::RULE, message)
+            .with_help("check the path and its permissions; the file must be UTF-8 text")
+            .with_location(Location::new(Source::File(shown.clone()), "(file)"))
+    };
+    let bytes = std::fs::read(path)
+        .map_err(|e| Report::new(vec![fail(format!("cannot read `{shown}`: {e}"))]))?;
+    String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        let mut d = fail(format!(
+            "`{shown}` is not UTF-8 text (invalid byte at offset {at})"
+        ));
+        if let Some(l) = d.location.as_mut() {
+            l.span = Some(Span::new(at, at + 1));
+        }
+        Report::new(vec![d])
+    })
+}
+
+/// Parses, extracts and checks one document on its own (no other files).
+///
+/// ```
+/// use flinks_config::load::{check_text, Format};
+/// use flinks_config_core::Checker;
+/// let report = check_text("FLINKS_API_URL=http://toolbox-api.private.fin.ag/v3/\n", ".env.sandbox", Format::Dotenv, Checker::Linter);
+/// assert_eq!(report.codes(), ["FLK002"]);
+/// ```
+pub fn check_text(text: &str, path: &str, format: Format, checker: Checker) -> Report {
+    let mut report = Report::default();
+    let node = match format.parse(text) {
+        Ok(node) => node,
+        Err(error) => {
+            report.extend([error.into_diagnostic(path)]);
+            report.add_source(SourceText {
+                path: path.into(),
+                text: Arc::from(text),
+                secrets: Vec::new(),
+            });
+            return report;
+        }
+    };
+    let cx = extract::Context {
+        source: Source::File(path.to_string()),
+        root_is_flinks: is_flinks_file(Path::new(path)),
+        environment: environment_from_path(Path::new(path)),
+        checker,
+    };
+    let found = extract::extract(&node, &cx);
+    report.extend(found.diagnostics);
+    report.extend(check_profiles(
+        &found.profiles,
+        ProfileOptions::new(checker),
+    ));
+    report.add_source(SourceText {
+        path: path.into(),
+        text: Arc::from(text),
+        secrets: found.secrets,
+    });
+    report.sort();
+    report
+}
+
+/// Whether the whole file is Flinks configuration (`flinks.toml`,
+/// `flinks.production.toml`, `sandbox.flinks.toml`): its top-level tables
+/// are profiles. (`flinks-config.toml` is the linter's own settings.)
+///
+/// ```
+/// use flinks_config::load::is_flinks_file;
+/// assert!(is_flinks_file("config/sandbox.flinks.toml".as_ref()));
+/// assert!(!is_flinks_file("flinks-config.toml".as_ref()));
+/// ```
+pub fn is_flinks_file(path: &Path) -> bool {
+    let name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    (name.starts_with("flinks") && !name.starts_with("flinks-config")) || name.contains(".flinks.")
+}

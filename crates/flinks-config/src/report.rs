@@ -1,0 +1,440 @@
+//! [`Report`]: every problem found, rendered like rustc, never with a secret.
+
+use flinks_config_core::{Diagnostic, Severity, Source, Span, MASK};
+use std::fmt;
+use std::sync::Arc;
+
+/// The text of a source file, kept to show the lines diagnostics point at,
+/// with the byte ranges of every secret value so they are never shown.
+#[derive(Clone)]
+pub struct SourceText {
+    /// The path, as the diagnostics name it.
+    pub path: String,
+    /// The whole text.
+    pub text: Arc<str>,
+    /// Secret values in the text: masked whenever a line is shown.
+    pub secrets: Vec<Span>,
+}
+
+impl fmt::Debug for SourceText {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("SourceText")
+            .field("path", &self.path)
+            .field("len", &self.text.len())
+            .finish_non_exhaustive()
+    }
+}
+
+/// Every problem found while loading and checking configuration.
+///
+/// `Display` renders it like rustc (one block per diagnostic, then a summary
+/// line); no secret value is ever part of it.
+///
+/// ```
+/// use flinks_config::FlinksConfig;
+/// let report = FlinksConfig::from_toml_str("[sandbox]\ninstance = \"toolbox.api\"\n", "flinks.toml").unwrap_err();
+/// let text = report.to_string();
+/// assert!(text.contains("error[FLK506]"));
+/// assert!(text.contains("--> flinks.toml:2:20"));
+/// ```
+#[derive(Clone, Debug, Default)]
+pub struct Report {
+    diagnostics: Vec<Diagnostic>,
+    sources: Vec<SourceText>,
+}
+
+impl Report {
+    /// A report of these diagnostics.
+    ///
+    /// ```
+    /// # use flinks_config::Report;
+    /// assert!(Report::new(Vec::new()).is_empty());
+    /// ```
+    pub fn new(diagnostics: Vec<Diagnostic>) -> Self {
+        Report {
+            diagnostics,
+            sources: Vec::new(),
+        }
+    }
+
+    /// Orders diagnostics by source, then position (a stable sort).
+    pub fn sort(&mut self) {
+        self.diagnostics.sort_by(|a, b| {
+            let key = |d: &Diagnostic| {
+                let at = d.location.as_ref();
+                (
+                    at.map(|l| l.source.to_string()),
+                    at.map(|l| l.key_path.clone())
+                        .filter(|_| d.source_span().is_none()),
+                    d.source_span().map(|s| s.start),
+                )
+            };
+            key(a).cmp(&key(b))
+        });
+    }
+
+    /// Adds diagnostics.
+    pub fn extend(&mut self, diagnostics: impl IntoIterator<Item = Diagnostic>) {
+        self.diagnostics.extend(diagnostics);
+    }
+
+    /// Adds the text of a source, to show lines from it.
+    pub fn add_source(&mut self, source: SourceText) {
+        self.sources.push(source);
+    }
+
+    /// Merges another report into this one.
+    pub fn merge(&mut self, other: Report) {
+        self.diagnostics.extend(other.diagnostics);
+        self.sources.extend(other.sources);
+    }
+
+    /// The diagnostics, in the order found.
+    pub fn diagnostics(&self) -> &[Diagnostic] {
+        &self.diagnostics
+    }
+
+    /// The sources whose lines can be shown.
+    pub fn sources(&self) -> &[SourceText] {
+        &self.sources
+    }
+
+    /// Whether nothing was found.
+    pub fn is_empty(&self) -> bool {
+        self.diagnostics.is_empty()
+    }
+
+    /// Whether any diagnostic is an error.
+    ///
+    /// ```
+    /// # use flinks_config::Report;
+    /// assert!(!Report::default().has_errors());
+    /// ```
+    pub fn has_errors(&self) -> bool {
+        self.count(Severity::Error) > 0
+    }
+
+    /// How many diagnostics have this severity.
+    pub fn count(&self, severity: Severity) -> usize {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == severity)
+            .count()
+    }
+
+    /// The codes, in order (handy in tests).
+    ///
+    /// ```
+    /// # use flinks_config::Report;
+    /// assert!(Report::default().codes().is_empty());
+    /// ```
+    pub fn codes(&self) -> Vec<&'static str> {
+        self.diagnostics.iter().map(|d| d.code()).collect()
+    }
+
+    /// Renders one diagnostic like rustc, with source lines when known.
+    pub fn render_diagnostic(&self, d: &Diagnostic, color: bool) -> String {
+        render(d, &self.sources, color)
+    }
+
+    /// The summary line, e.g. `2 errors, 1 warning`.
+    pub fn summary(&self) -> String {
+        let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+        format!(
+            "{}, {}, {}",
+            plural(self.count(Severity::Error), "error"),
+            plural(self.count(Severity::Warning), "warning"),
+            plural(self.count(Severity::Note), "note")
+        )
+    }
+}
+
+impl fmt::Display for Report {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for d in &self.diagnostics {
+            f.write_str(&render(d, &self.sources, false))?;
+            f.write_str("\n")?;
+        }
+        write!(f, "{}", self.summary())
+    }
+}
+
+impl std::error::Error for Report {}
+
+/// Line and column (1-based, columns in characters) of a byte offset.
+///
+/// ```
+/// assert_eq!(flinks_config::report::line_col("a\nbcd", 3), (2, 2));
+/// ```
+pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let offset = floor_boundary(text, offset.min(text.len()));
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    (line, text[line_start..offset].chars().count() + 1)
+}
+
+fn floor_boundary(text: &str, mut i: usize) -> usize {
+    while i > 0 && !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// Masks, in one line of any format, the value after every secret-like name:
+/// `secret_key = "…"`, `FLINKS_API_KEY=…`, `"SecretKey": "…"`, `apiKey: …`,
+/// `authorizeToken=…` in a URL. Byte offsets are kept. This runs on every
+/// line shown, so a secret is masked even in a file that failed to parse.
+///
+/// ```
+/// use flinks_config::report::mask_inline_secrets;
+/// let line = r#"{"SecretKey":"abc","Instance":"toolbox"} ?authorizeToken=xyz&demo=true"#;
+/// assert_eq!(mask_inline_secrets(line), r#"{"SecretKey":"***","Instance":"toolbox"} ?authorizeToken=***&demo=true"#);
+/// ```
+pub fn mask_inline_secrets(line: &str) -> String {
+    let mut bytes = line.as_bytes().to_vec();
+    let is_name = |b: u8| b.is_ascii_alphanumeric() || b == b'_' || b == b'-' || b == b'.';
+    let mut i = 0;
+    while i < bytes.len() {
+        let sep = bytes[i];
+        if sep != b'=' && sep != b':' {
+            i += 1;
+            continue;
+        }
+        // The name before the separator, maybe quoted, maybe with spaces.
+        let mut end = i;
+        while end > 0 && bytes[end - 1] == b' ' {
+            end -= 1;
+        }
+        if end > 0 && matches!(bytes[end - 1], b'"' | b'\'') {
+            end -= 1;
+        }
+        let mut start = end;
+        while start > 0 && is_name(bytes[start - 1]) {
+            start -= 1;
+        }
+        let name: String = line[start..end]
+            .chars()
+            .filter(|c| c.is_ascii_alphanumeric())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        let secret = ["secret", "key", "token", "password", "auth"]
+            .iter()
+            .any(|w| name.contains(w));
+        // The value after it: a quoted string, or up to a delimiter.
+        let mut v = i + 1;
+        while v < bytes.len() && bytes[v] == b' ' {
+            v += 1;
+        }
+        let (from, to) = match bytes.get(v) {
+            Some(&q) if q == b'"' || q == b'\'' => {
+                let close = bytes[v + 1..]
+                    .iter()
+                    .position(|&b| b == q)
+                    .map_or(bytes.len(), |p| v + 1 + p);
+                (v + 1, close)
+            }
+            _ => {
+                let stop = bytes[v..]
+                    .iter()
+                    .position(|&b| {
+                        matches!(b, b'&' | b'"' | b'\'' | b'#' | b'`' | b',' | b'}' | b']')
+                            || b.is_ascii_whitespace()
+                    })
+                    .map_or(bytes.len(), |p| v + p);
+                (v, stop)
+            }
+        };
+        if secret && from < to && sep_is_assignment(line, i) {
+            for b in &mut bytes[from..to] {
+                *b = b'*';
+            }
+        }
+        i += 1;
+    }
+    // Only whole multi-byte characters were replaced byte for byte by `*`,
+    // which keeps valid UTF-8 only where they were ASCII: repair the rest.
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
+/// `:` in `https://` is not an assignment.
+fn sep_is_assignment(line: &str, at: usize) -> bool {
+    !line[at..].starts_with("://")
+}
+
+const MAX_LINE: usize = 160;
+
+fn render(d: &Diagnostic, sources: &[SourceText], color: bool) -> String {
+    let paint = |code: &str, text: &str| {
+        if color {
+            format!("\x1b[{code}m{text}\x1b[0m")
+        } else {
+            text.to_string()
+        }
+    };
+    let sev_color = match d.severity {
+        Severity::Error => "1;31",
+        Severity::Warning => "1;33",
+        Severity::Note => "1;36",
+    };
+    let mut out = format!(
+        "{}{}",
+        paint(sev_color, &format!("{}[{}]", d.severity, d.rule.code)),
+        paint("1", &format!(": {}", d.message))
+    );
+    out.push('\n');
+    let location = d.location.as_ref();
+    let file = location.and_then(|l| match &l.source {
+        Source::File(path) => sources.iter().find(|s| &s.path == path),
+        _ => None,
+    });
+    let gutter_arrow = paint("1;34", "-->");
+    let mut gutter = 1;
+    let pipe = paint("1;34", "|");
+    match (file, d.source_span(), location) {
+        (Some(src), Some(span), Some(loc)) => {
+            let (line, col) = line_col(&src.text, span.start);
+            let (shown, start, width) = source_line(src, d, span);
+            let number = line.to_string();
+            let pad = " ".repeat(number.len());
+            out.push_str(&format!(
+                "{pad}{gutter_arrow} {}:{line}:{col} ({})\n",
+                src.path, loc.key_path
+            ));
+            out.push_str(&format!(
+                "{pad} {pipe}\n{} {pipe} {shown}\n",
+                paint("1;34", &number)
+            ));
+            out.push_str(&format!(
+                "{pad} {pipe} {}{}\n",
+                " ".repeat(start),
+                paint(sev_color, &"^".repeat(width.max(1)))
+            ));
+            gutter = pad.len();
+        }
+        (_, _, Some(loc)) => {
+            let place = match &loc.source {
+                Source::EnvVar(name) => format!("environment variable {name}"),
+                Source::File(path) => format!("{path} ({})", loc.key_path),
+                Source::Literal => "string literal".to_string(),
+                Source::Value => loc.key_path.clone(),
+            };
+            out.push_str(&format!(" {gutter_arrow} {place}\n"));
+            if let (Some(snippet), false) = (&d.snippet, loc.secret) {
+                push_snippet(&mut out, snippet, d.span, &pipe, &paint(sev_color, "^"));
+            }
+        }
+        (_, _, None) => {
+            if let Some(snippet) = &d.snippet {
+                push_snippet(&mut out, snippet, d.span, &pipe, &paint(sev_color, "^"));
+            }
+        }
+    }
+    if let Some(help) = &d.help {
+        out.push_str(&format!(
+            "{} = {}: {help}\n",
+            " ".repeat(gutter),
+            paint("1", "help")
+        ));
+    }
+    out
+}
+
+fn push_snippet(out: &mut String, snippet: &str, span: Option<Span>, pipe: &str, caret: &str) {
+    let shown = visible(snippet);
+    out.push_str(&format!("  {pipe}\n  {pipe} {}\n", clip(&shown, 0).0));
+    if let Some(span) = span {
+        let start =
+            display_width(&snippet[..floor_boundary(snippet, span.start.min(snippet.len()))]);
+        let end = display_width(&snippet[..floor_boundary(snippet, span.end.min(snippet.len()))]);
+        if start < MAX_LINE {
+            let width = (end.max(start + 1) - start).min(MAX_LINE);
+            out.push_str(&format!(
+                "  {pipe} {}{}\n",
+                " ".repeat(start),
+                caret.repeat(width)
+            ));
+        }
+    }
+}
+
+/// Control characters and whitespace other than spaces shown as escapes of
+/// the same width would shift the caret; show them as `␣`-like placeholders.
+fn visible(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if c.is_control() || (c.is_whitespace() && c != ' ') {
+                '�'
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
+fn display_width(text: &str) -> usize {
+    text.chars().count()
+}
+
+fn clip(line: &str, around: usize) -> (String, usize) {
+    let chars: Vec<char> = line.chars().collect();
+    if chars.len() <= MAX_LINE {
+        return (line.to_string(), 0);
+    }
+    let start = around
+        .saturating_sub(MAX_LINE / 2)
+        .min(chars.len() - MAX_LINE);
+    let text: String = chars[start..start + MAX_LINE].iter().collect();
+    (format!("…{text}…"), start)
+}
+
+/// The line holding `span`, with secrets masked; the caret column and width.
+fn source_line(src: &SourceText, d: &Diagnostic, span: Span) -> (String, usize, usize) {
+    let text = &*src.text;
+    let start = floor_boundary(text, span.start.min(text.len()));
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[start..].find('\n').map_or(text.len(), |i| i + start);
+    let mut line = text[line_start..line_end].to_string();
+    for secret in &src.secrets {
+        let (s, e) = (secret.start.max(line_start), secret.end.min(line_end));
+        if s < e {
+            line.replace_range(s - line_start..e - line_start, &"*".repeat(e - s));
+        }
+    }
+    if d.location.as_ref().is_some_and(|l| l.secret) {
+        let (s, e) = (span.start.max(line_start), span.end.min(line_end));
+        if s < e {
+            line.replace_range(s - line_start..e - line_start, &"*".repeat(e - s));
+        }
+    }
+    let line = mask_inline_secrets(&line);
+    let col = display_width(&line[..floor_boundary(&line, start - line_start)]);
+    let end = floor_boundary(&line, span.end.min(line_end).max(start) - line_start);
+    let width = display_width(&line[floor_boundary(&line, start - line_start)..end]);
+    let (shown, offset) = clip(&visible(&line), col);
+    let shift = usize::from(offset > 0);
+    (shown, (col - offset) + shift, width.min(MAX_LINE))
+}
+
+/// The fixed mask shown in place of a secret.
+pub const SECRET_MASK: &str = MASK;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn masks_token_parameters_keeping_offsets() {
+        let line = "iframe_url = \"https://x/?demo=true&authorizeToken=abc-123\"";
+        let masked = mask_inline_secrets(line);
+        assert_eq!(masked.len(), line.len());
+        assert!(masked.contains("authorizeToken=*******\""));
+        assert!(masked.contains("demo=true"));
+    }
+
+    #[test]
+    fn line_col_counts_characters() {
+        assert_eq!(line_col("é=1\nab", 5), (2, 1));
+        assert_eq!(line_col("abc", 99), (1, 4));
+    }
+}
