@@ -180,6 +180,19 @@ impl FlinksConfig {
     }
 }
 
+/// Checks a tree deserialized by serde (no file, no spans).
+#[cfg(feature = "serde")]
+pub(crate) fn build_from_tree(root: &Node<'_>) -> Result<FlinksConfig, Report> {
+    let cx = Context {
+        source: Source::Value,
+        root_is_flinks: true,
+        environment: None,
+        checker: Checker::Runtime,
+    };
+    let found = extract(root, &cx);
+    build(&found.profiles, found.diagnostics, None)
+}
+
 /// The `${NAME}` references of the profiles, in order: (field, NAME).
 fn references<'p>(profiles: &'p [Profile<'_>]) -> impl Iterator<Item = (Field, &'p str)> {
     profiles

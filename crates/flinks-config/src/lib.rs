@@ -30,6 +30,8 @@ mod ids;
 pub mod load;
 pub mod report;
 mod secret;
+#[cfg(feature = "serde")]
+mod serde_support;
 mod urls;
 
 pub use config::{FlinksConfig, ProfileConfig};
