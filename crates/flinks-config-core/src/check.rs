@@ -128,17 +128,34 @@ pub(crate) struct UrlCheck<'a> {
     pub(crate) parts: UrlParts<'a>,
     pub(crate) host: Option<FlinksHost>,
     pub(crate) cx: &'a UrlContext<'a>,
-    /// The value with every secret masked (same byte offsets).
-    pub(crate) masked: String,
+    /// The value with every secret masked (same byte offsets), made on first
+    /// use: a valid URL never needs it.
+    masked: std::cell::OnceCell<String>,
+    /// The non-empty path segments (the path as the API reads it).
+    pub(crate) words: Vec<Part<'a>>,
     pub(crate) placeholders: Vec<Span>,
     /// Spans already reported as unparseable: other rules leave them alone.
     pub(crate) broken: Vec<Span>,
 }
 
 impl UrlCheck<'_> {
+    /// The value with every secret masked, keeping byte offsets.
+    pub(crate) fn masked(&self) -> &str {
+        self.masked.get_or_init(|| {
+            let known = |t: &str| {
+                self.cx
+                    .known
+                    .iter()
+                    .chain(KnownValue::toolbox().iter())
+                    .any(|k| k.kind.is_secret() && k.matches(t))
+            };
+            masked(self.value, &self.parts, self.cx, known)
+        })
+    }
+
     /// The masked URL with `span` replaced: the fix, safe to show.
     pub(crate) fn fixed(&self, span: Span, replacement: &str) -> String {
-        let mut text = self.masked.clone();
+        let mut text = self.masked().to_string();
         text.replace_range(span.range(), replacement);
         crate::text::clip(&text, 300)
     }
@@ -170,8 +187,28 @@ fn is_secret_param(name: &str) -> bool {
         .any(|w| lower.contains(w))
 }
 
-fn masked(value: &str, parts: &UrlParts<'_>, check_known: impl Fn(&str) -> bool) -> String {
+/// `value` with every occurrence of a known secret masked (same offsets).
+fn mask_known(value: &str, cx: &UrlContext<'_>) -> String {
     let mut text = value.to_string();
+    for known in cx
+        .known
+        .iter()
+        .filter(|k| k.kind.is_secret() && k.value().len() >= 4)
+    {
+        for at in crate::text::find_all_ignore_case(value, known.value()) {
+            mask_span(&mut text, at, at + known.value().len());
+        }
+    }
+    text
+}
+
+fn masked(
+    value: &str,
+    parts: &UrlParts<'_>,
+    cx: &UrlContext<'_>,
+    check_known: impl Fn(&str) -> bool,
+) -> String {
+    let mut text = mask_known(value, cx);
     if let Some(info) = parts.userinfo {
         mask_span(&mut text, info.span.start, info.span.end);
     }
@@ -188,6 +225,51 @@ fn masked(value: &str, parts: &UrlParts<'_>, check_known: impl Fn(&str) -> bool)
         }
     }
     text
+}
+
+/// The secrets a URL check must never quote: the known secret values, and
+/// the values of token-, key- and password-named parameters and user-info.
+fn url_secrets(value: &str, cx: &UrlContext<'_>) -> Vec<String> {
+    let mut secrets: Vec<String> = cx
+        .known
+        .iter()
+        .filter(|k| k.kind.is_secret())
+        .map(|k| k.value().to_string())
+        .collect();
+    if let Ok(parts) = UrlParts::split(value.trim(), 0) {
+        secrets.extend(
+            parts
+                .params()
+                .filter(|p| is_secret_param(p.name.text))
+                .filter_map(|p| p.value.map(|v| v.text.to_string())),
+        );
+        secrets.extend(parts.userinfo.map(|u| u.text.to_string()));
+    }
+    secrets
+}
+
+/// Removes every secret from the texts of a diagnostic.
+pub(crate) fn scrub_diagnostic(d: &mut Diagnostic, secrets: &[&str]) {
+    use crate::text::scrub;
+    d.message = scrub(&d.message, secrets);
+    if let Some(help) = &d.help {
+        d.help = Some(scrub(help, secrets));
+    }
+    // The snippet keeps its byte offsets (carets point into it): star it out.
+    if let Some(snippet) = &mut d.snippet {
+        for secret in secrets.iter().filter(|s| s.len() >= 4) {
+            for at in crate::text::find_all_ignore_case(&snippet.clone(), secret) {
+                mask_span(snippet, at, at + secret.len());
+            }
+        }
+    }
+    // Even names can hold a pasted secret (`FLINKS_<secret>=…`).
+    if let Some(location) = &mut d.location {
+        location.key_path = scrub(&location.key_path, secrets);
+        if let crate::Source::EnvVar(name) | crate::Source::File(name) = &mut location.source {
+            *name = scrub(name, secrets);
+        }
+    }
 }
 
 /// Checks an API URL (base or endpoint) through every URL and API URL rule.
@@ -227,7 +309,7 @@ pub fn check_url(value: &str, kind: UrlKind, cx: &UrlContext<'_>) -> Vec<Diagnos
         Err(error) => {
             rules::url_unparseable::report_split(&error, &mut sink);
             rules::url_placeholder::report(&found, None, &mut sink);
-            let mut text = value.to_string();
+            let mut text = mask_known(value, cx);
             // Without parts nothing tells a token from a host: show only the shape.
             if let Some(at) = text.find(['?', '#']) {
                 let end = text.len();
@@ -236,20 +318,14 @@ pub fn check_url(value: &str, kind: UrlKind, cx: &UrlContext<'_>) -> Vec<Diagnos
             text
         }
         Ok(parts) => {
-            let known = |t: &str| {
-                cx.known
-                    .iter()
-                    .chain(KnownValue::toolbox().iter())
-                    .any(|k| k.kind.is_secret() && k.matches(t))
-            };
-            let masked = masked(value, &parts, known);
             let mut check = UrlCheck {
                 value,
                 kind,
                 host: classify_host(parts.host.text),
+                words: parts.words(),
                 parts,
                 cx,
-                masked,
+                masked: std::cell::OnceCell::new(),
                 placeholders: found,
                 broken: Vec::new(),
             };
@@ -268,12 +344,21 @@ pub fn check_url(value: &str, kind: UrlKind, cx: &UrlContext<'_>) -> Vec<Diagnos
                 UrlKind::Api => rules::check_api_path(&check, &mut sink),
                 UrlKind::Iframe => rules::check_iframe(&check, &mut sink),
             }
-            check.masked
+            if sink.out.is_empty() {
+                return Vec::new();
+            }
+            check.masked().to_string()
         }
     };
     let mut out = sink.out;
+    if out.is_empty() {
+        return out;
+    }
+    let secrets = url_secrets(value, cx);
+    let secrets: Vec<&str> = secrets.iter().map(String::as_str).collect();
     for d in &mut out {
         d.snippet = Some(safe_text.clone());
+        scrub_diagnostic(d, &secrets);
     }
     out.sort_by_key(|d| d.span.map_or(0, |s| s.start));
     out

@@ -76,6 +76,11 @@ impl<'a> KnownValue<'a> {
         KnownValue { kind, value }
     }
 
+    /// The value, for masking it wherever it shows up. Never print it.
+    pub(crate) fn value(&self) -> &'a str {
+        self.value
+    }
+
     /// Whether `text` is this value (constant time, ASCII case ignored).
     pub fn matches(&self, text: &str) -> bool {
         !self.value.is_empty() && crate::text::constant_time_eq_ignore_case(self.value, text.trim())

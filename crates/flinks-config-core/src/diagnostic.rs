@@ -166,7 +166,7 @@ impl Location {
 ///     &UrlContext::runtime(),
 /// );
 /// assert_eq!(found[0].code(), "FLK003");
-/// assert_eq!(found[0].span.unwrap().start, 33);
+/// assert_eq!(found[0].span.unwrap().start, 34);
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Diagnostic {

@@ -271,7 +271,29 @@ pub fn check_profiles(profiles: &[Profile<'_>], options: ProfileOptions) -> Vec<
     let mut sink = Sink::new(options.checker);
     rules::credentials_shared_across_environments::check(profiles, &mut sink);
     out.extend(sink.out);
+    let secrets: Vec<&str> = profiles.iter().flat_map(secret_values).collect();
+    for d in &mut out {
+        crate::check::scrub_diagnostic(d, &secrets);
+    }
     out
+}
+
+/// The secret values configured in a profile, to mask wherever they show.
+///
+/// ```
+/// use flinks_config_core::{secret_values, Field, Location, Profile, Source, Value};
+/// let mut p = Profile::new(Location::new(Source::Value, "sandbox"));
+/// p.set(Field::SecretKey, Value { text: "k", location: Location::new(Source::Value, "secret_key") });
+/// p.set(Field::Instance, Value { text: "toolbox", location: Location::new(Source::Value, "instance") });
+/// assert_eq!(secret_values(&p), ["k"]);
+/// ```
+pub fn secret_values<'a>(profile: &Profile<'a>) -> Vec<&'a str> {
+    profile
+        .fields
+        .iter()
+        .filter(|(f, v)| f.is_secret() && !is_reference(v.text))
+        .map(|(_, v)| v.text.trim())
+        .collect()
 }
 
 /// Checks one profile: every value, then the rules across its values.
@@ -322,5 +344,9 @@ pub fn check_profile(profile: &Profile<'_>, options: ProfileOptions) -> Vec<Diag
         rules::field_missing::check(profile, &mut sink);
     }
     rules::field_unknown::check(profile, &mut sink);
+    let secrets = secret_values(profile);
+    for d in &mut sink.out {
+        crate::check::scrub_diagnostic(d, &secrets);
+    }
     sink.out
 }

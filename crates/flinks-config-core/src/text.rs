@@ -83,6 +83,53 @@ pub(crate) fn clip(text: &str, max: usize) -> String {
     format!("{head}…")
 }
 
+/// `text` with every occurrence (ASCII case ignored) of each secret replaced
+/// by [`MASK`]. The last guard before a message leaves a check: whatever a
+/// rule quoted, a known secret inside it is gone. Secrets shorter than four
+/// bytes are not looked for (they would mask ordinary words).
+///
+/// ```
+/// use flinks_config_core::scrub;
+/// assert_eq!(scrub("scheme `httpABCD1234`", &["abcd1234"]), "scheme `http[redacted]`");
+/// ```
+pub fn scrub(text: &str, secrets: &[&str]) -> String {
+    let mut out = text.to_string();
+    for secret in secrets.iter().filter(|s| s.len() >= 4) {
+        let mut from = 0;
+        while let Some(at) = find_ignore_case(&out[from..], secret) {
+            let start = from + at;
+            out.replace_range(start..start + secret.len(), MASK);
+            from = start + MASK.len();
+        }
+    }
+    out
+}
+
+/// Byte offsets of every occurrence of `needle` (ASCII case ignored).
+///
+/// ```
+/// assert_eq!(flinks_config_core::find_all_ignore_case("aXbxb", "xb"), vec![1, 3]);
+/// ```
+pub fn find_all_ignore_case(haystack: &str, needle: &str) -> Vec<usize> {
+    let mut found = Vec::new();
+    let mut from = 0;
+    while let Some(at) = find_ignore_case(&haystack[from..], needle) {
+        found.push(from + at);
+        from += at + needle.len().max(1);
+    }
+    found
+}
+
+fn find_ignore_case(haystack: &str, needle: &str) -> Option<usize> {
+    if needle.is_empty() || needle.len() > haystack.len() {
+        return None;
+    }
+    let (h, n) = (haystack.as_bytes(), needle.as_bytes());
+    (0..=h.len() - n.len())
+        .filter(|&i| haystack.is_char_boundary(i) && haystack.is_char_boundary(i + n.len()))
+        .find(|&i| h[i..i + n.len()].eq_ignore_ascii_case(n))
+}
+
 /// The fixed mask shown instead of a secret: no length, no prefix.
 pub const MASK: &str = "[redacted]";
 
@@ -105,6 +152,15 @@ pub fn placeholders(text: &str) -> Vec<(usize, usize)> {
     let mut found = Vec::new();
     let mut i = 0;
     while i < bytes.len() {
+        // Only these ASCII bytes can start a placeholder: jump to the next one
+        // without slicing (a non-ASCII byte is never a trigger).
+        match bytes[i..]
+            .iter()
+            .position(|b| matches!(b, b'$' | b'{' | b'<' | b'%' | b'y' | b'Y'))
+        {
+            Some(skip) => i += skip,
+            None => break,
+        }
         let rest = &text[i..];
         let close = match bytes[i] {
             b'$' if rest.starts_with("${") => rest.find('}').map(|e| e + 1),

@@ -80,18 +80,28 @@ impl<'a> UrlParts<'a> {
     /// assert!(UrlParts::split("toolbox-api.private.fin.ag/v3", 0).is_err());
     /// ```
     pub fn split(text: &'a str, offset: usize) -> Result<Self, SplitError> {
-        let Some(scheme_end) = text.find("://") else {
+        let Some(scheme_end) = text.as_bytes().windows(3).position(|w| w == b"://") else {
             // `https:/x`, `https///x`, `https:x`: point at the broken separator.
             let word = text.bytes().take_while(u8::is_ascii_alphabetic).count();
             let seps = text[word..]
                 .bytes()
                 .take_while(|b| b.is_ascii_punctuation() || *b == b' ')
                 .count();
-            let (message, help, span) = if word > 0 && seps > 0 {
+            // `httpsX//`: the scheme is what an `http`/`https` prefix says.
+            let lower = text[..word].to_ascii_lowercase();
+            let scheme_len = ["https", "http"]
+                .iter()
+                .find(|w| lower.starts_with(*w))
+                .map(|w| w.len());
+            let scheme_like = text[word..word + seps].contains(':') || scheme_len.is_some();
+            let (message, help, span) = if word > 0 && seps > 0 && scheme_like {
                 (
                     "expected `://` after the scheme",
                     "write the URL as https://…",
-                    Span::new(offset + word, offset + word + seps),
+                    Span::new(
+                        offset + scheme_len.unwrap_or(word).min(word),
+                        offset + word + seps,
+                    ),
                 )
             } else {
                 (
@@ -118,9 +128,15 @@ impl<'a> UrlParts<'a> {
             });
         }
         let auth_start = scheme_end + 3;
-        let auth_end = text[auth_start..]
-            .find(['/', '?', '#'])
-            .map_or(text.len(), |i| i + auth_start);
+        let bytes = text.as_bytes();
+        // Byte searches: every delimiter is ASCII, so each hit is a boundary.
+        let find = |from: usize, set: &[u8]| {
+            bytes[from..]
+                .iter()
+                .position(|b| set.contains(b))
+                .map_or(text.len(), |i| i + from)
+        };
+        let auth_end = find(auth_start, b"/?#");
         let (userinfo, host_start) = match text[auth_start..auth_end].rfind('@') {
             Some(at) => (
                 Some(part(text, auth_start, auth_start + at, offset)),
@@ -143,22 +159,21 @@ impl<'a> UrlParts<'a> {
                 span: Span::new(offset + host_start, offset + host_start.max(auth_end)),
             });
         }
-        let path_end = text[auth_end..]
-            .find(['?', '#'])
-            .map_or(text.len(), |i| i + auth_end);
+        let path_end = find(auth_end, b"?#");
         let path = part(text, auth_end, path_end, offset);
-        let mut segments = Vec::new();
+        let mut segments = Vec::with_capacity(8);
         if path.text.starts_with('/') {
             let mut start = auth_end + 1;
-            for piece in text[auth_end + 1..path_end].split('/') {
-                segments.push(part(text, start, start + piece.len(), offset));
-                start += piece.len() + 1;
+            for (i, &b) in bytes.iter().enumerate().take(path_end).skip(start) {
+                if b == b'/' {
+                    segments.push(part(text, start, i, offset));
+                    start = i + 1;
+                }
             }
+            segments.push(part(text, start, path_end, offset));
         }
         let (query, fragment_start) = if text[path_end..].starts_with('?') {
-            let end = text[path_end..]
-                .find('#')
-                .map_or(text.len(), |i| i + path_end);
+            let end = find(path_end, b"#");
             (Some(part(text, path_end + 1, end, offset)), end)
         } else {
             (None, path_end)

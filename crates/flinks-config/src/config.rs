@@ -151,10 +151,9 @@ impl FlinksConfig {
             checker: Checker::Runtime,
         };
         let found = extract(&node, &cx);
-        let source = SourceText {
-            secrets: found.secrets.clone(),
-            ..source
-        };
+        let mut secrets = found.secrets.clone();
+        secrets.extend(crate::load::secret_spans(text, &found.profiles));
+        let source = SourceText { secrets, ..source };
         let lookup = |name: &str| std::env::var(name).ok();
         let values: Vec<Option<String>> = references(&found.profiles)
             .map(|(_, name)| lookup(name))

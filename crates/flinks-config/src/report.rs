@@ -257,6 +257,27 @@ pub fn mask_inline_secrets(line: &str) -> String {
     String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
+/// `line` with every GUID-shaped run (8-4-4-4-12 hex digits) masked,
+/// whatever surrounds it.
+///
+/// ```
+/// use flinks_config::report::mask_guids;
+/// assert_eq!(mask_guids("x=aca0a21e5-f00d-4bad-8c0d-5ec2e7000001!"), format!("x=a{}!", "*".repeat(36)));
+/// ```
+pub fn mask_guids(line: &str) -> String {
+    let mut out = line.as_bytes().to_vec();
+    let mut i = 0;
+    while i + 36 <= line.len() {
+        if line.get(i..i + 36).is_some_and(flinks_config_core::is_guid) {
+            out[i..i + 36].fill(b'*');
+            i += 36;
+        } else {
+            i += 1;
+        }
+    }
+    String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
 /// `:` in `https://` is not an assignment.
 fn sep_is_assignment(line: &str, at: usize) -> bool {
     !line[at..].starts_with("://")
@@ -407,7 +428,12 @@ fn source_line(src: &SourceText, d: &Diagnostic, span: Span) -> (String, usize, 
             line.replace_range(s - line_start..e - line_start, &"*".repeat(e - s));
         }
     }
-    let line = mask_inline_secrets(&line);
+    let mut line = mask_inline_secrets(&line);
+    if d.rule.code == flinks_config_core::rules::config_malformed::RULE.code {
+        // The file did not parse, so nothing says which values are secrets:
+        // every Flinks credential is a GUID, so mask every GUID shown.
+        line = mask_guids(&line);
+    }
     let col = display_width(&line[..floor_boundary(&line, start - line_start)]);
     let end = floor_boundary(&line, span.end.min(line_end).max(start) - line_start);
     let width = display_width(&line[floor_boundary(&line, start - line_start)..end]);

@@ -60,21 +60,34 @@ impl<'de> Visitor<'de> for TreeVisitor {
         while let Some(item) = seq.next_element_seed(Seed)? {
             items.push(item);
         }
-        Ok(Node { span: None, kind: Kind::List(items) })
+        Ok(Node {
+            span: None,
+            kind: Kind::List(items),
+        })
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
         let mut entries = Vec::new();
         while let Some(key) = map.next_key::<String>()? {
             let value = map.next_value_seed(Seed)?;
-            entries.push(Entry { key: Cow::Owned(key), key_span: None, value });
+            entries.push(Entry {
+                key: Cow::Owned(key),
+                key_span: None,
+                value,
+            });
         }
-        Ok(Node { span: None, kind: Kind::Map(entries) })
+        Ok(Node {
+            span: None,
+            kind: Kind::Map(entries),
+        })
     }
 }
 
 fn other(what: &'static str) -> Node<'static> {
-    Node { span: None, kind: Kind::Other(what) }
+    Node {
+        span: None,
+        kind: Kind::Other(what),
+    }
 }
 
 struct Seed;

@@ -15,8 +15,7 @@ pub static RULE: crate::Rule = rule!(
 pub(crate) fn check(url: &UrlCheck<'_>, sink: &mut Sink) {
     let Some(query) = url.parts.query else { return };
     let oauth = url
-        .parts
-        .words()
+        .words
         .get(1)
         .is_some_and(|s| s.text.eq_ignore_ascii_case("oauth"));
     if oauth {

@@ -50,7 +50,7 @@ mod tests {
         let found = check_iframe_url(&url, &UrlContext::runtime());
         assert_eq!(found.len(), 1, "{found:#?}");
         assert_eq!(found[0].code(), "FLK204");
-        assert!(!format!("{found:?}").contains(TOKEN));
+        assert!(!format!("{found:?}").contains(TOKEN), "{found:#?}");
         assert!(found[0]
             .help
             .as_deref()

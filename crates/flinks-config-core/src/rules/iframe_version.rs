@@ -13,7 +13,7 @@ pub static RULE: crate::Rule = rule!(
 );
 
 pub(crate) fn check(url: &UrlCheck<'_>, sink: &mut Sink) {
-    let segments = url.parts.words();
+    let segments = &url.words;
     if segments.len() == 1 && segments[0].text == "v2" {
         return;
     }

@@ -15,8 +15,26 @@ pub static RULE: crate::Rule = rule!(
 /// Longest instance accepted: the host label `{instance}-iframe` must fit in 63 bytes.
 pub const MAX_LEN: usize = 50;
 
+/// Lowercase letters and digits joined by single `-`, not ending in a host
+/// suffix, short enough.
+fn is_plainly_valid(value: &str) -> bool {
+    let b = value.as_bytes();
+    !b.is_empty()
+        && b.len() <= MAX_LEN
+        && b.iter()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == b'-')
+        && b[0] != b'-'
+        && b[b.len() - 1] != b'-'
+        && !value.contains("--")
+        && !value.ends_with("-api")
+        && !value.ends_with("-iframe")
+}
+
 /// What is wrong with an instance name, where, and the fix.
 pub(crate) fn problem(value: &str) -> Option<(String, Option<Span>, String)> {
+    if is_plainly_valid(value) {
+        return None; // the common case, without allocating
+    }
     let lower = value.to_ascii_lowercase();
     if let Some(rest) = lower
         .strip_prefix("https://")

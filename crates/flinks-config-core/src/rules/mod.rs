@@ -130,8 +130,7 @@ pub(crate) fn check_api_path(url: &UrlCheck<'_>, sink: &mut Sink) {
         return;
     }
     api_query_string::check(url, sink);
-    let words = url.parts.words();
-    let segments = &words[..];
+    let segments = &url.words[..];
     if !api_version::check(url, segments, sink) {
         return;
     }

@@ -51,6 +51,23 @@ mod tests {
     }
 
     #[test]
+    fn never_quotes_a_secret_spliced_into_the_scheme() {
+        // Found by fuzzing: the scheme is quoted in the message.
+        let secret = "ca0a21e5-f00d-4bad-8c0d-5ec2e7000001";
+        let known = [crate::KnownValue::new(
+            crate::CredentialKind::SecretKey,
+            secret,
+        )];
+        let cx = UrlContext::runtime().with_known(&known, None);
+        let found = check_api_url(
+            &format!("http{secret}://toolbox-api.private.fin.ag/v3/"),
+            &cx,
+        );
+        assert_eq!(found[0].code(), "FLK002");
+        assert!(!format!("{found:?}").contains("5ec2e7000001"), "{found:#?}");
+    }
+
+    #[test]
     fn does_not_fire_on_https_in_any_case() {
         assert!(check_api_url(
             "HTTPS://toolbox-api.private.fin.ag/v3/",

@@ -16,15 +16,36 @@ pub static RULE: crate::Rule = rule!(
 /// The separator position and the corrected host, if the host joins the
 /// instance and `api`/`iframe` with something other than `-`.
 pub(crate) fn misjoined(host: &str) -> Option<(usize, String)> {
-    let lower = host.to_ascii_lowercase();
+    // No allocation on the common path: this runs for every URL checked.
+    let label = host.get(..host.len().checked_sub(crate::host::DOMAIN.len() + 1)?)?;
+    let domain = &host[label.len()..];
+    if !domain.starts_with('.') || !domain[1..].eq_ignore_ascii_case(crate::host::DOMAIN) {
+        return None;
+    }
     for kind in [HostKind::Api, HostKind::Iframe] {
-        let word = kind.suffix().trim_start_matches('-');
-        for sep in ['.', '_'] {
-            if let Some(instance) = lower.strip_suffix(&format!("{sep}{word}")) {
-                if !instance.is_empty() && !instance.contains('.') {
-                    return Some((instance.len(), format!("{instance}-{word}")));
-                }
-            }
+        let word = kind.noun();
+        let Some(split) = label
+            .len()
+            .checked_sub(word.len() + 1)
+            .filter(|&i| label.is_char_boundary(i))
+        else {
+            continue;
+        };
+        let (instance, tail) = label.split_at(split);
+        if tail[1..].eq_ignore_ascii_case(word)
+            && matches!(tail.as_bytes()[0], b'.' | b'_')
+            && !instance.is_empty()
+            && !instance.contains('.')
+        {
+            let lower = instance.to_ascii_lowercase();
+            return Some((
+                split,
+                format!(
+                    "{lower}-{}.{}",
+                    word.to_ascii_lowercase(),
+                    crate::host::DOMAIN
+                ),
+            ));
         }
     }
     None

@@ -28,7 +28,28 @@ pub(crate) fn report_split(error: &SplitError, sink: &mut Sink) {
 /// unreserved and sub-delims (without `'`), `:`, `@`, `/`, `?`, `%`, `=`, `&`.
 /// `url::Url` keeps all of these as they are, so an accepted URL round-trips.
 fn allowed_after_host(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b"-._~!$&()*+,;=:@/?%".contains(&b)
+    ALLOWED_AFTER_HOST[usize::from(b)]
+}
+
+/// Bytes that need no closer look: allowed after the host and not `%` (which
+/// must start an escape). A table, because this runs for every byte of every URL.
+static PLAIN: [bool; 256] = table(b"-._~!$&()*+,;=:@/?");
+static ALLOWED_AFTER_HOST: [bool; 256] = table(b"-._~!$&()*+,;=:@/?%");
+static PLAIN_HOST: [bool; 256] = table(b".-_");
+
+const fn table(extra: &[u8]) -> [bool; 256] {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    let mut i = 0;
+    while i < extra.len() {
+        t[extra[i] as usize] = true;
+        i += 1;
+    }
+    t
 }
 
 fn problem(c: char, in_host: bool) -> Option<&'static str> {
@@ -60,7 +81,20 @@ pub(crate) fn check(url: &mut UrlCheck<'_>, sink: &mut Sink) {
     );
     let mut reports = 0;
     let mut i = begin;
+    let bytes = url.value.as_bytes();
     while i < end && reports < MAX_REPORTS {
+        // Jump over plain bytes: the host and the rest have their own tables.
+        let (limit, plain) = if i < host.end {
+            (host.end, &PLAIN_HOST)
+        } else {
+            (end, &PLAIN)
+        };
+        let skip = bytes[i..limit].iter().position(|b| !plain[usize::from(*b)]);
+        i += skip.unwrap_or(limit - i);
+        if i >= end || (i == limit && skip.is_none()) {
+            continue;
+        }
+        let in_host = host.start <= i && i < host.end;
         if url.placeholders.iter().any(|p| p.start <= i && i < p.end) {
             i += 1;
             continue;
@@ -68,7 +102,6 @@ pub(crate) fn check(url: &mut UrlCheck<'_>, sink: &mut Sink) {
         let Some(c) = url.value[i..].chars().next() else {
             break;
         };
-        let in_host = host.start <= i && i < host.end;
         if let Some(what) = problem(c, in_host) {
             let mut run_end = i + c.len_utf8();
             while let Some(next) = url.value[run_end..end].chars().next() {
@@ -101,7 +134,8 @@ pub(crate) fn check(url: &mut UrlCheck<'_>, sink: &mut Sink) {
             i += c.len_utf8();
         }
     }
-    for segment in url.parts.segments.clone() {
+    for i in 0..url.parts.segments.len() {
+        let segment = url.parts.segments[i];
         if matches!(segment.text, "." | "..") || segment.text.eq_ignore_ascii_case("%2e") {
             sink.push(
                 Diagnostic::new(

@@ -162,13 +162,41 @@ pub fn check_text(text: &str, path: &str, format: Format, checker: Checker) -> R
         &found.profiles,
         ProfileOptions::new(checker),
     ));
+    let mut secrets = found.secrets;
+    secrets.extend(secret_spans(text, &found.profiles));
     report.add_source(SourceText {
         path: path.into(),
         text: Arc::from(text),
-        secrets: found.secrets,
+        secrets,
     });
     report.sort();
     report
+}
+
+/// Every place in `text` where a secret configured in `profiles` appears,
+/// including copies of it in other settings (a secret key pasted into a URL),
+/// so no shown line can carry it.
+///
+/// ```
+/// use flinks_config::load::{secret_spans, Format, extract::{extract, Context}};
+/// use flinks_config_core::{Checker, Source};
+/// let text = "FLINKS_SECRET_KEY=abcd-1234\nFLINKS_API_URL=https://x/abcd-1234\n";
+/// let node = Format::Dotenv.parse(text).unwrap();
+/// let cx = Context { source: Source::File(".env".into()), root_is_flinks: false, environment: None, checker: Checker::Linter };
+/// let found = extract(&node, &cx);
+/// assert_eq!(secret_spans(text, &found.profiles).len(), 2);
+/// ```
+pub fn secret_spans(text: &str, profiles: &[flinks_config_core::Profile<'_>]) -> Vec<Span> {
+    profiles
+        .iter()
+        .flat_map(flinks_config_core::secret_values)
+        .filter(|v| v.len() >= 4)
+        .flat_map(|v| {
+            flinks_config_core::find_all_ignore_case(text, v)
+                .into_iter()
+                .map(move |at| Span::new(at, at + v.len()))
+        })
+        .collect()
 }
 
 /// Whether the whole file is Flinks configuration (`flinks.toml`,

@@ -1,0 +1,154 @@
+//! The bodies of the fuzz targets. Each takes arbitrary bytes, must never
+//! panic, and asserts that a planted secret never reaches any output.
+//! `fuzz/` runs them under libFuzzer; `tests/corpus.rs` replays the corpus
+//! in plain `cargo test`.
+#![forbid(unsafe_code)]
+
+use flinks_config::load::{check_text, Format};
+use flinks_config::report::Report;
+use flinks_config_core::{
+    check_api_url, check_iframe_url, Checker, CredentialKind, KnownValue, UrlContext,
+};
+
+/// The planted secret: a valid GUID, so it passes shape checks and reaches
+/// every rule.
+pub const CANARY: &str = "ca0a21e5-f00d-4bad-8c0d-5ec2e7000001";
+
+/// The distinctive part searched for in outputs.
+const NEEDLE: &str = "5ec2e7000001";
+
+/// The input as text, unless it already carries the needle: libFuzzer learns
+/// comparison operands, so it writes the needle itself, and an output
+/// echoing the input's own text is no leak.
+fn input(data: &[u8]) -> Option<&str> {
+    std::str::from_utf8(data)
+        .ok()
+        .filter(|t| !t.to_ascii_lowercase().contains(NEEDLE))
+}
+
+fn assert_no_canary(what: &str, text: &str) {
+    assert!(
+        !text.contains(NEEDLE),
+        "{what} leaked the planted secret:\n{text}"
+    );
+}
+
+fn assert_report_clean(report: &Report) {
+    assert_no_canary("report", &report.to_string());
+    for d in report.diagnostics() {
+        assert_no_canary("message", &d.message);
+        assert_no_canary("help", d.help.as_deref().unwrap_or_default());
+        assert_no_canary("snippet", d.snippet.as_deref().unwrap_or_default());
+        let _ = report.render_diagnostic(d, true);
+    }
+}
+
+/// The URL rules on arbitrary text, with the canary planted as a known
+/// secret key and spliced into the text (as a token, a path segment…).
+pub fn url(data: &[u8]) {
+    let Some(text) = input(data) else {
+        return;
+    };
+    let known = [KnownValue::new(CredentialKind::SecretKey, CANARY)];
+    let with_canary = text.replacen('~', CANARY, 2);
+    for candidate in [text, with_canary.as_str()] {
+        for cx in [
+            UrlContext::runtime(),
+            UrlContext::macro_literal(),
+            UrlContext::request(),
+            UrlContext::linter(),
+        ] {
+            let cx = cx.with_known(&known, None);
+            for found in [
+                check_api_url(candidate, &cx),
+                check_iframe_url(candidate, &cx),
+            ] {
+                for d in &found {
+                    assert_no_canary("message", &d.message);
+                    assert_no_canary("help", d.help.as_deref().unwrap_or_default());
+                    assert_no_canary("snippet", d.snippet.as_deref().unwrap_or_default());
+                }
+            }
+        }
+    }
+}
+
+/// A loader on arbitrary text, with the canary added as the secret key.
+fn document(data: &[u8], format: Format, path: &str, secret_line: &str) {
+    let Some(text) = input(data) else {
+        return;
+    };
+    let planted = format!("{secret_line}\n{}", text.replace('~', CANARY));
+    // Without a configured secret nothing marks the canary as one.
+    let planted = if secret_line.is_empty() {
+        text.to_string()
+    } else {
+        planted
+    };
+    for candidate in [text, planted.as_str()] {
+        for checker in [Checker::Runtime, Checker::Linter] {
+            assert_report_clean(&check_text(candidate, path, format, checker));
+        }
+    }
+}
+
+/// The TOML loader and every profile rule.
+pub fn toml(data: &[u8]) {
+    document(
+        data,
+        Format::Toml,
+        "flinks.toml",
+        &format!("secret_key = \"{CANARY}\""),
+    );
+}
+
+/// The JSON loader and every profile rule: the input is wrapped in an
+/// object whose first section configures the canary as the secret key.
+pub fn json(data: &[u8]) {
+    let Some(text) = input(data) else {
+        return;
+    };
+    let planted = format!(
+        "{{\"Flinks\": {{\"SecretKey\": \"{CANARY}\"}}, \"App\": {}}}",
+        text.replace('~', CANARY)
+    );
+    for candidate in [text, planted.as_str()] {
+        for checker in [Checker::Runtime, Checker::Linter] {
+            assert_report_clean(&check_text(
+                candidate,
+                "appsettings.Production.json",
+                Format::Json,
+                checker,
+            ));
+        }
+    }
+}
+
+/// The `.env` loader and every profile rule.
+pub fn dotenv(data: &[u8]) {
+    document(
+        data,
+        Format::Dotenv,
+        ".env.production",
+        &format!("FLINKS_SECRET_KEY={CANARY}"),
+    );
+}
+
+/// Startup loading from environment variables: `KEY=value` lines.
+pub fn env_vars(data: &[u8]) {
+    let Some(text) = input(data) else {
+        return;
+    };
+    let text = text.replace('~', CANARY);
+    let mut vars: Vec<(String, String)> = text
+        .lines()
+        .filter_map(|l| {
+            l.split_once('=')
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+        })
+        .collect();
+    vars.push(("FLINKS_SECRET_KEY".into(), CANARY.into()));
+    if let Err(report) = flinks_config::FlinksConfig::from_env_vars(vars) {
+        assert_report_clean(&report);
+    }
+}
