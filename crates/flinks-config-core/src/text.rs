@@ -154,12 +154,11 @@ pub fn placeholders(text: &str) -> Vec<(usize, usize)> {
     while i < bytes.len() {
         // Only these ASCII bytes can start a placeholder: jump to the next one
         // without slicing (a non-ASCII byte is never a trigger).
-        match bytes[i..]
-            .iter()
-            .position(|b| matches!(b, b'$' | b'{' | b'<' | b'%' | b'y' | b'Y'))
-        {
-            Some(skip) => i += skip,
-            None => break,
+        while i < bytes.len() && !TRIGGERS[usize::from(bytes[i])] {
+            i += 1;
+        }
+        if i == bytes.len() {
+            break;
         }
         let rest = &text[i..];
         let close = match bytes[i] {
@@ -193,6 +192,18 @@ pub fn placeholders(text: &str) -> Vec<(usize, usize)> {
     }
     found
 }
+
+/// The bytes that can start a placeholder.
+static TRIGGERS: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b'$' as usize] = true;
+    t[b'{' as usize] = true;
+    t[b'<' as usize] = true;
+    t[b'%' as usize] = true;
+    t[b'y' as usize] = true;
+    t[b'Y' as usize] = true;
+    t
+};
 
 /// `YOUR_…` (capitals and `_`), `your-instance`, `yourinstance`, `yourcompany`.
 fn placeholder_word(rest: &str) -> Option<usize> {

@@ -1,5 +1,7 @@
-//! Validating a full API URL through every rule, against `url::Url::parse`
-//! of the same strings, in the same run. Run: `cargo bench -p flinks-config`.
+//! Checking a full API URL through every rule, against `url::Url::parse` of
+//! the same strings, in the same run. Run: `cargo bench -p flinks-config`.
+//! Two sets: valid URLs (the common case at startup) and URLs with one
+//! mistake each (where the rules also write messages and fixes).
 
 use flinks_config_core::{check_api_url, check_iframe_url, UrlContext};
 
@@ -7,33 +9,58 @@ fn main() {
     divan::main();
 }
 
-const URLS: [&str; 4] = [
+const VALID: [&str; 3] = [
     "https://toolbox-api.private.fin.ag/v3/43387ca6-0391-4c82-857d-70d95f087ecb/BankingServices/Authorize",
     "https://acme-ca-api.private.fin.ag/v3/7f3c2a10-5b6d-4e8f-9a1b-2c3d4e5f6a7b/BankingServices/GetAccountsDetailAsync/5e1a7a9b-4c2d-4b7e-9d1f-2a3b4c5d6e7f",
-    "https://toolbox-api.private.fin.ag//v3/43387ca6-0391-4c82-857d-70d95f087ecb/BankingServices/Authorize",
     "https://acme-api.private.fin.ag/v3/7f3c2a10-5b6d-4e8f-9a1b-2c3d4e5f6a7b/BankingServices/GetAccountsSummary",
 ];
 
-/// Baseline: the `url` crate parsing the same strings.
-#[divan::bench]
-fn url_parse() -> usize {
-    URLS.iter()
+const MISTAKES: [&str; 3] = [
+    "https://toolbox-api.private.fin.ag//v3/43387ca6-0391-4c82-857d-70d95f087ecb/BankingServices/Authorize",
+    "https://toolbox.api.private.fin.ag/v3/43387ca6-0391-4c82-857d-70d95f087ecb/BankingServices/Authorize",
+    "https://acme-api.private.fin.ag/v3/7f3c2a10-5b6d-4e8f-9a1b-2c3d4e5f6a7b/BankingServices/GetAccountDetail",
+];
+
+fn url_parse(urls: &[&str]) -> usize {
+    urls.iter()
         .map(|u| url::Url::parse(divan::black_box(u)).map_or(0, |u| u.as_str().len()))
         .sum()
 }
 
-/// Every URL and API URL rule on the same strings.
-#[divan::bench]
-fn check_api_url_all_rules() -> usize {
+fn all_rules(urls: &[&str]) -> usize {
     let cx = UrlContext::runtime();
-    URLS.iter()
+    urls.iter()
         .map(|u| check_api_url(divan::black_box(u), &cx).len())
         .sum()
 }
 
+/// Baseline: the `url` crate parsing the valid URLs.
+#[divan::bench]
+fn valid_url_parse() -> usize {
+    url_parse(&VALID)
+}
+
+/// Every URL and API URL rule on the valid URLs.
+#[divan::bench]
+fn valid_all_rules() -> usize {
+    all_rules(&VALID)
+}
+
+/// Baseline: the `url` crate parsing the URLs with a mistake.
+#[divan::bench]
+fn mistakes_url_parse() -> usize {
+    url_parse(&MISTAKES)
+}
+
+/// Every rule on the URLs with a mistake, diagnostics written.
+#[divan::bench]
+fn mistakes_all_rules() -> usize {
+    all_rules(&MISTAKES)
+}
+
 /// Every URL and iframe rule on a typical iframe URL.
 #[divan::bench]
-fn check_iframe_url_all_rules() -> usize {
+fn iframe_all_rules() -> usize {
     let cx = UrlContext::runtime();
     check_iframe_url(
         divan::black_box(
