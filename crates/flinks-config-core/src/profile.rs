@@ -268,12 +268,26 @@ pub fn check_profiles(profiles: &[Profile<'_>], options: ProfileOptions) -> Vec<
         .iter()
         .flat_map(|p| check_profile(p, options))
         .collect();
+    out.extend(check_across_profiles(profiles, options));
+    out
+}
+
+/// The rules that compare profiles with each other (FLK504), without the
+/// per-profile ones: for a caller that checks profiles in parallel.
+///
+/// ```
+/// use flinks_config_core::{check_across_profiles, Checker, ProfileOptions};
+/// assert!(check_across_profiles(&[], ProfileOptions::new(Checker::Linter)).is_empty());
+/// ```
+pub fn check_across_profiles(profiles: &[Profile<'_>], options: ProfileOptions) -> Vec<Diagnostic> {
     let mut sink = Sink::new(options.checker);
     rules::credentials_shared_across_environments::check(profiles, &mut sink);
-    out.extend(sink.out);
-    let secrets: Vec<&str> = profiles.iter().flat_map(secret_values).collect();
-    for d in &mut out {
-        crate::check::scrub_diagnostic(d, &secrets);
+    let mut out = sink.out;
+    if !out.is_empty() {
+        let secrets: Vec<&str> = profiles.iter().flat_map(secret_values).collect();
+        for d in &mut out {
+            crate::check::scrub_diagnostic(d, &secrets);
+        }
     }
     out
 }

@@ -3,7 +3,8 @@
 use crate::check::Sink;
 use crate::profile::{is_reference, located, Field, Profile};
 use crate::text::clip;
-use crate::{Diagnostic, Environment, KnownValue};
+use crate::{Diagnostic, KnownValue};
+use std::collections::HashMap;
 
 /// The rule descriptor.
 pub static RULE: crate::Rule = rule!(
@@ -14,44 +15,76 @@ pub static RULE: crate::Rule = rule!(
     "the same customer id, secret key or API key in two profiles"
 );
 
+/// `production`, or `production` in `path` when profiles come from files.
 fn name(profile: &Profile<'_>) -> String {
-    profile.name.as_ref().map_or_else(
+    let name = profile.name.as_ref().map_or_else(
         || profile.location.key_path.clone(),
         |v| v.text.trim().to_string(),
-    )
+    );
+    match &profile.location.source {
+        crate::Source::File(path) => format!("{}` in `{}", clip(&name, 40), clip(path, 80)),
+        _ => clip(&name, 40),
+    }
 }
 
 pub(crate) fn check(profiles: &[Profile<'_>], sink: &mut Sink) {
-    for (j, later) in profiles.iter().enumerate() {
-        for earlier in &profiles[..j] {
-            let both_sandbox = [earlier, later]
-                .iter()
-                .all(|p| p.environment().map(|e| e.0) == Some(Environment::Sandbox));
-            if both_sandbox {
-                continue; // sandbox profiles may all use the public toolbox values
+    // Group equal values first (ASCII case ignored): a linter run may hold
+    // thousands of profiles, and comparing every pair would be quadratic.
+    let mut seen: HashMap<(Field, String), Vec<usize>> = HashMap::new();
+    for (i, profile) in profiles.iter().enumerate() {
+        for field in [Field::CustomerId, Field::SecretKey, Field::ApiKey] {
+            let Some(value) = profile.get(field) else {
+                continue;
+            };
+            let text = value.text.trim();
+            let public = KnownValue::toolbox().iter().any(|k| k.matches(text));
+            if text.is_empty() || is_reference(text) || public {
+                continue; // FLK501 reports public values
             }
-            for field in [Field::CustomerId, Field::SecretKey, Field::ApiKey] {
-                let (Some(a), Some(b)) = (earlier.get(field), later.get(field)) else {
-                    continue;
-                };
-                let kind = field.credential().expect("credential field");
-                let public = KnownValue::toolbox().iter().any(|k| k.matches(b.text));
-                if a.text.trim().is_empty() || is_reference(a.text) || public {
-                    continue; // FLK501 reports public values
-                }
-                if KnownValue::new(kind, a.text.trim()).matches(b.text) {
-                    sink.push(
-                        Diagnostic::new(
-                            &RULE,
-                            format!("the {kind} of `{}` is the same as in `{}`", clip(&name(later), 40), clip(&name(earlier), 40)),
-                        )
-                        .with_help(format!("each environment and instance has its own {kind}: use the one Flinks issued for it"))
-                        .with_location(located(field, b)),
-                    );
-                }
-            }
+            seen.entry((field, text.to_ascii_lowercase()))
+                .or_default()
+                .push(i);
         }
     }
+    let mut groups: Vec<_> = seen.into_iter().filter(|(_, at)| at.len() > 1).collect();
+    groups.sort_by_key(|((field, _), at)| (at[0], *field));
+    for ((field, _), at) in groups {
+        let kind = field.credential().expect("credential field");
+        for (n, &later) in at.iter().enumerate().skip(1) {
+            let earlier = at[..n]
+                .iter()
+                .copied()
+                .find(|&e| !same_deployment(&profiles[e], &profiles[later]));
+            let Some(earlier) = earlier else { continue };
+            let (a, b) = (&profiles[earlier], &profiles[later]);
+            let value = b.get(field).expect("grouped by this field");
+            sink.push(
+                Diagnostic::new(
+                    &RULE,
+                    format!("the {kind} of `{}` is the same as in `{}`", name(b), name(a)),
+                )
+                .with_help(format!("each environment and instance has its own {kind}: use the one Flinks issued for it"))
+                .with_location(located(field, value)),
+            );
+        }
+    }
+}
+
+/// Whether two profiles describe one deployment (the same environment and
+/// instance, e.g. `flinks.toml` and `.env.production` side by side), or
+/// cannot be told apart: only profiles known to differ must not share values.
+fn same_deployment(a: &Profile<'_>, b: &Profile<'_>) -> bool {
+    let env = |p: &Profile<'_>| p.environment().map(|e| e.0);
+    let instance = |p: &Profile<'_>| {
+        p.get(Field::Instance)
+            .map(|v| v.text.trim().to_ascii_lowercase())
+    };
+    !differ(env(a), env(b)) && !differ(instance(a), instance(b))
+}
+
+/// Both known, and not equal.
+fn differ<T: PartialEq>(x: Option<T>, y: Option<T>) -> bool {
+    matches!((x, y), (Some(x), Some(y)) if x != y)
 }
 
 #[cfg(test)]
@@ -88,6 +121,42 @@ mod tests {
             ["FLK504"]
         );
         assert!(!format!("{found:?}").contains(KEY));
+    }
+
+    #[test]
+    fn does_not_fire_for_one_deployment_described_twice() {
+        let mut a = profile("production", KEY);
+        let mut b = profile("production", KEY);
+        for p in [&mut a, &mut b] {
+            p.set(
+                Field::Instance,
+                Value {
+                    text: "acme",
+                    location: Location::new(Source::Value, "instance"),
+                },
+            );
+        }
+        assert!(check_profiles(&[a, b], ProfileOptions::new(Checker::Linter)).is_empty());
+        let mut c = profile("production", KEY);
+        c.set(
+            Field::Instance,
+            Value {
+                text: "acme-us",
+                location: Location::new(Source::Value, "instance"),
+            },
+        );
+        let mut d = profile("production", KEY);
+        d.set(
+            Field::Instance,
+            Value {
+                text: "acme-ca",
+                location: Location::new(Source::Value, "instance"),
+            },
+        );
+        assert_eq!(
+            check_profiles(&[c, d], ProfileOptions::new(Checker::Linter)).len(),
+            1
+        );
     }
 
     #[test]

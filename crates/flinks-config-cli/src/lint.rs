@@ -1,0 +1,140 @@
+//! One lint run: read every file, parse it, find its profiles, check them
+//! all together (cross-file rules see sandbox and production side by side).
+
+use crate::walk::{par_map, FileFormat};
+use crate::yaml;
+use flinks_config::load::extract::{extract, Context};
+use flinks_config::load::{
+    environment_from_path, is_flinks_file, read_file, secret_spans, tree::Node, ParseError,
+};
+use flinks_config::report::{Report, SourceText};
+use flinks_config_core::{
+    check_across_profiles, check_profile, Checker, Diagnostic, ProfileOptions, Source,
+};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// The result of a run.
+pub struct Run {
+    /// Every finding, with the text of each file for rendering.
+    pub report: Report,
+    /// Files read and parsed.
+    pub files: usize,
+    /// Files that could not be read or parsed.
+    pub unreadable: usize,
+}
+
+/// What a run checks.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Options {
+    /// Report missing required settings (FLK508).
+    pub require_complete: bool,
+}
+
+/// Lints `files` (already collected).
+pub fn run(files: &[PathBuf], options: Options) -> Run {
+    let texts: Vec<(String, Result<String, Report>)> =
+        par_map(files, |path| (shown(path), read(path)));
+    let parsed: Vec<Option<Result<Node<'_>, ParseError>>> = par_map(&indices(files.len()), |&i| {
+        let text = texts[i].1.as_ref().ok()?;
+        Some(match crate::walk::format_of(&files[i]) {
+            Some(FileFormat::Yaml) => yaml::parse(text),
+            Some(FileFormat::Library(format)) => format.parse(text),
+            None => guess(text),
+        })
+    });
+    let mut report = Report::default();
+    let mut unreadable = 0;
+    let mut per_file = Vec::new();
+    for (i, path) in files.iter().enumerate() {
+        let (shown, text) = (&texts[i].0, &texts[i].1);
+        let text = match text {
+            Ok(text) => text,
+            Err(failure) => {
+                unreadable += 1;
+                report.merge(failure.clone());
+                continue;
+            }
+        };
+        match &parsed[i] {
+            Some(Ok(node)) => per_file.push((i, node)),
+            Some(Err(error)) => {
+                unreadable += 1;
+                report.extend([error.clone().into_diagnostic(shown)]);
+                add_source(&mut report, shown, text, Vec::new());
+            }
+            None => {}
+        }
+        let _ = path;
+    }
+    let contexts: Vec<Context<'_>> = per_file
+        .iter()
+        .map(|&(i, _)| Context {
+            source: Source::File(texts[i].0.clone()),
+            root_is_flinks: is_flinks_file(&files[i]),
+            environment: environment_from_path(&files[i]),
+            checker: Checker::Linter,
+        })
+        .collect();
+    let extracted: Vec<_> = per_file
+        .iter()
+        .zip(&contexts)
+        .map(|((_, node), cx)| extract(node, cx))
+        .collect();
+    let profile_options =
+        ProfileOptions::new(Checker::Linter).require_complete(options.require_complete);
+    let all_profiles: Vec<_> = extracted
+        .iter()
+        .flat_map(|e| e.profiles.iter().cloned())
+        .collect();
+    let checked: Vec<Vec<Diagnostic>> =
+        par_map(&all_profiles, |p| check_profile(p, profile_options));
+    report.extend(checked.into_iter().flatten());
+    report.extend(check_across_profiles(&all_profiles, profile_options));
+    for ((i, _), found) in per_file.iter().zip(extracted) {
+        if found.profiles.is_empty() && found.diagnostics.is_empty() {
+            continue; // no Flinks settings: skipped silently
+        }
+        let text = texts[*i].1.as_ref().expect("parsed files were read");
+        let mut secrets = found.secrets;
+        secrets.extend(secret_spans(text, &found.profiles));
+        report.extend(found.diagnostics);
+        add_source(&mut report, &texts[*i].0, text, secrets);
+    }
+    report.sort();
+    Run {
+        report,
+        files: per_file.len(),
+        unreadable,
+    }
+}
+
+fn indices(n: usize) -> Vec<usize> {
+    (0..n).collect()
+}
+
+fn add_source(report: &mut Report, path: &str, text: &str, secrets: Vec<flinks_config_core::Span>) {
+    report.add_source(SourceText {
+        path: path.to_string(),
+        text: Arc::from(text),
+        secrets,
+    });
+}
+
+/// A file named on the command line with an unknown extension: try each format.
+fn guess(text: &str) -> Result<Node<'_>, ParseError> {
+    use flinks_config::load::Format;
+    Format::Toml
+        .parse(text)
+        .or_else(|_| Format::Json.parse(text))
+        .or_else(|_| Format::Dotenv.parse(text))
+}
+
+fn shown(path: &Path) -> String {
+    let text = path.display().to_string();
+    text.strip_prefix("./").map(str::to_string).unwrap_or(text)
+}
+
+fn read(path: &Path) -> Result<String, Report> {
+    read_file(path)
+}

@@ -1,0 +1,275 @@
+//! `flinks-config`: lints Flinks settings in TOML, `.env`, JSON and YAML
+//! files before deploy, with the same rules as the library and the macros.
+//!
+//! Exit codes: 0 clean, 1 findings at or above `--fail-on`, 2 usage or I/O
+//! error (a file that cannot be read or parsed, when nothing else is found).
+#![forbid(unsafe_code)]
+
+mod baseline;
+mod lint;
+mod output;
+mod suppress;
+mod walk;
+mod yaml;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use flinks_config::report::Report;
+use flinks_config_core::{rule_by_code, rules, Diagnostic, Location, Severity, Source};
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(
+    name = "flinks-config",
+    version,
+    about = "Checks Flinks (open banking) configuration before it ships."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Lint config files and folders (folders are walked, honouring .gitignore).
+    Lint(LintArgs),
+    /// Print a rule's page: what it catches, why, an example, the fix.
+    Explain {
+        /// A rule code, e.g. FLK003.
+        code: String,
+    },
+    /// List every rule: code, name, severity, what it catches.
+    Rules,
+}
+
+#[derive(clap::Args)]
+struct LintArgs {
+    /// Files or folders to lint.
+    #[arg(default_value = ".")]
+    paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    format: Format,
+    /// Fail (exit 1) on findings at or above this severity.
+    #[arg(long, value_enum, default_value_t = Level::Error)]
+    fail_on: Level,
+    /// Print only the findings, no summary.
+    #[arg(long, short)]
+    quiet: bool,
+    /// Colour: auto (on a terminal), always or never.
+    #[arg(long, value_enum, default_value_t = Color::Auto)]
+    color: Color,
+    /// Report missing required settings (FLK508); off by default because
+    /// configuration is often split across files and injected at deploy time.
+    #[arg(long)]
+    require_complete: bool,
+    /// The linter's settings file (default: ./flinks-config.toml if present).
+    #[arg(long)]
+    config: Option<PathBuf>,
+    /// Accept the findings listed in this baseline file; fail on new ones.
+    #[arg(long)]
+    baseline: Option<PathBuf>,
+    /// Write the current findings to a baseline file and exit 0.
+    #[arg(long)]
+    write_baseline: Option<PathBuf>,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Human,
+    Json,
+    Sarif,
+    Github,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Level {
+    Error,
+    Warning,
+    Note,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Color {
+    Auto,
+    Always,
+    Never,
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            // --help and --version are not errors; usage errors exit 2.
+            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
+        }
+    };
+    match cli.command {
+        Command::Explain { code } => explain(&code),
+        Command::Rules => list_rules(),
+        Command::Lint(args) => lint(args),
+    }
+}
+
+fn explain(code: &str) -> ExitCode {
+    match rule_by_code(code) {
+        Some(rule) => {
+            print!("{}", rule.page);
+            ExitCode::SUCCESS
+        }
+        None => {
+            eprintln!("error: no rule `{code}`; `flinks-config rules` lists them");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn list_rules() -> ExitCode {
+    let mut out = String::new();
+    for rule in rules::ALL {
+        out.push_str(&format!(
+            "{}  {:<40} {:<8} {}\n",
+            rule.code,
+            rule.name,
+            rule.severity.as_str(),
+            rule.summary
+        ));
+    }
+    print!("{out}");
+    ExitCode::SUCCESS
+}
+
+fn usage_error(message: &str) -> ExitCode {
+    eprintln!("error: {message}");
+    ExitCode::from(2)
+}
+
+fn lint(args: LintArgs) -> ExitCode {
+    let config_path = args
+        .config
+        .clone()
+        .or_else(|| Some(PathBuf::from("flinks-config.toml")).filter(|p| p.is_file()));
+    let config = match &config_path {
+        Some(path) => match std::fs::read_to_string(path)
+            .map_err(|e| e.to_string())
+            .and_then(|t| suppress::LintConfig::parse(&t))
+        {
+            Ok(config) => config,
+            Err(e) => return usage_error(&format!("{}: {e}", path.display())),
+        },
+        None => suppress::LintConfig::default(),
+    };
+    let accepted = match &args.baseline {
+        Some(path) => match std::fs::read_to_string(path)
+            .map_err(|e| e.to_string())
+            .and_then(|t| baseline::read(&t))
+        {
+            Ok(set) => set,
+            Err(e) => return usage_error(&format!("{}: {e}", path.display())),
+        },
+        None => Default::default(),
+    };
+
+    let (files, missing) = walk::collect(&args.paths);
+    let run = lint::run(
+        &files,
+        lint::Options {
+            require_complete: args.require_complete,
+        },
+    );
+    let mut io_errors = run.unreadable;
+    let mut kept: Vec<Diagnostic> = Vec::new();
+    for path in &missing {
+        io_errors += 1;
+        let shown = path.display().to_string();
+        kept.push(
+            Diagnostic::new(
+                &rules::config_malformed::RULE,
+                format!("`{shown}` does not exist"),
+            )
+            .with_help("check the path")
+            .with_location(Location::new(Source::File(shown), "(file)")),
+        );
+    }
+    for d in run.report.diagnostics() {
+        let text = match d.location.as_ref().map(|l| &l.source) {
+            Some(Source::File(path)) => run
+                .report
+                .sources()
+                .iter()
+                .find(|s| &s.path == path)
+                .map(|s| s.text.clone()),
+            _ => None,
+        };
+        if text.is_some_and(|t| suppress::allowed_inline(d, &t)) {
+            continue;
+        }
+        if let Some(d) = config.apply(d.clone()) {
+            if !accepted.contains(&baseline::fingerprint(&d)) {
+                kept.push(d);
+            }
+        }
+    }
+
+    if let Some(path) = &args.write_baseline {
+        return match std::fs::write(path, baseline::write(&kept)) {
+            Ok(()) => {
+                eprintln!("wrote {} finding(s) to {}", kept.len(), path.display());
+                ExitCode::SUCCESS
+            }
+            Err(e) => usage_error(&format!("cannot write {}: {e}", path.display())),
+        };
+    }
+
+    let mut report = Report::new(kept);
+    for source in run.report.sources() {
+        report.add_source(source.clone());
+    }
+    let summary = output::Summary {
+        errors: report.count(Severity::Error),
+        warnings: report.count(Severity::Warning),
+        notes: report.count(Severity::Note),
+        files: run.files,
+    };
+    let color = match args.color {
+        Color::Always => true,
+        Color::Never => false,
+        Color::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+    };
+    let text = match args.format {
+        Format::Human => output::human::render(&report, &summary, color, args.quiet),
+        Format::Json => output::json::render(&report, &summary),
+        Format::Sarif => output::sarif::render(&report),
+        Format::Github => output::github::render(&report),
+    };
+    let mut stdout = std::io::stdout().lock();
+    if stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+        .is_err()
+    {
+        return ExitCode::from(2);
+    }
+
+    let threshold = match args.fail_on {
+        Level::Error => Severity::Error,
+        Level::Warning => Severity::Warning,
+        Level::Note => Severity::Note,
+    };
+    // A file that could not be read is an I/O error, not a finding.
+    let is_io = |d: &Diagnostic| d.location.as_ref().is_some_and(|l| l.key_path == "(file)");
+    let findings = report
+        .diagnostics()
+        .iter()
+        .filter(|d| d.severity >= threshold && !is_io(d))
+        .count();
+    if findings > 0 {
+        ExitCode::from(1)
+    } else if io_errors > 0 {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
