@@ -29,7 +29,11 @@ pub(crate) fn check(
                     &RULE,
                     format!("`{}` needs the {kind} after it in the path", endpoint.name),
                 )
-                .with_span(name.span)
+                // From the name to the end of the path: where the id belongs.
+                .with_span(Span::new(
+                    name.span.start,
+                    url.parts.path.span.end.max(name.span.end),
+                ))
                 .with_help(format!(
                     "append the {kind}: {}",
                     url.fixed(at, &format!("/{{{}}}", camel(kind.noun())))
