@@ -52,6 +52,8 @@ pub fn collect(roots: &[PathBuf]) -> (Vec<PathBuf>, Vec<PathBuf>) {
         }
         ignore::WalkBuilder::new(root)
             .hidden(false)
+            // Honour .gitignore also outside a git checkout (an unpacked artifact).
+            .require_git(false)
             .filter_entry(|e| !SKIP_DIRS.iter().any(|d| e.file_name() == *d))
             .build_parallel()
             .run(|| {

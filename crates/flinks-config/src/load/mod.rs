@@ -207,6 +207,7 @@ pub fn secret_spans(text: &str, profiles: &[flinks_config_core::Profile<'_>]) ->
 /// use flinks_config::load::is_flinks_file;
 /// assert!(is_flinks_file("config/sandbox.flinks.toml".as_ref()));
 /// assert!(!is_flinks_file("flinks-config.toml".as_ref()));
+/// assert!(!is_flinks_file("flinks-secret.yaml".as_ref())); // a Kubernetes manifest
 /// ```
 pub fn is_flinks_file(path: &Path) -> bool {
     let name = path
@@ -214,5 +215,6 @@ pub fn is_flinks_file(path: &Path) -> bool {
         .and_then(|n| n.to_str())
         .unwrap_or_default()
         .to_ascii_lowercase();
-    (name.starts_with("flinks") && !name.starts_with("flinks-config")) || name.contains(".flinks.")
+    let schema_format = name.ends_with(".toml") || name.ends_with(".json");
+    schema_format && ((name.starts_with("flinks") && !name.starts_with("flinks-config")) || name.contains(".flinks."))
 }
