@@ -5,7 +5,7 @@ use crate::walk::{par_map, FileFormat};
 use crate::yaml;
 use flinks_config::load::extract::{extract, Context};
 use flinks_config::load::{
-    environment_from_path, is_flinks_file, read_file, secret_spans, tree::Node, ParseError,
+    environment_from_path, is_flinks_file, read_file_at_most, secret_spans, tree::Node, ParseError,
 };
 use flinks_config::report::{Report, SourceText};
 use flinks_config_core::{
@@ -33,10 +33,10 @@ pub struct Options {
 
 /// Lints `files` (already collected).
 pub fn run(files: &[PathBuf], options: Options) -> Run {
-    let texts: Vec<(String, Result<String, Report>)> =
+    let texts: Vec<(String, Result<Option<String>, Report>)> =
         par_map(files, |path| (shown(path), read(path)));
     let parsed: Vec<Option<Result<Node<'_>, ParseError>>> = par_map(&indices(files.len()), |&i| {
-        let text = texts[i].1.as_ref().ok()?;
+        let text = texts[i].1.as_ref().ok()?.as_ref()?;
         Some(match crate::walk::format_of(&files[i]) {
             Some(FileFormat::Yaml) => yaml::parse(text),
             Some(FileFormat::Library(format)) => format.parse(text),
@@ -49,7 +49,8 @@ pub fn run(files: &[PathBuf], options: Options) -> Run {
     for (i, path) in files.iter().enumerate() {
         let (shown, text) = (&texts[i].0, &texts[i].1);
         let text = match text {
-            Ok(text) => text,
+            Ok(Some(text)) => text,
+            Ok(None) => continue, // too big to be configuration
             Err(failure) => {
                 unreadable += 1;
                 report.merge(failure.clone());
@@ -76,26 +77,23 @@ pub fn run(files: &[PathBuf], options: Options) -> Run {
             checker: Checker::Linter,
         })
         .collect();
-    let extracted: Vec<_> = per_file
-        .iter()
-        .zip(&contexts)
-        .map(|((_, node), cx)| extract(node, cx))
-        .collect();
+    let jobs: Vec<_> = per_file.iter().zip(&contexts).collect();
+    let extracted: Vec<_> = par_map(&jobs, |((_, node), cx)| extract(node, cx));
     let profile_options =
         ProfileOptions::new(Checker::Linter).require_complete(options.require_complete);
-    let all_profiles: Vec<_> = extracted
-        .iter()
-        .flat_map(|e| e.profiles.iter().cloned())
-        .collect();
+    let all_profiles: Vec<_> = extracted.iter().flat_map(|e| e.profiles.iter()).collect();
     let checked: Vec<Vec<Diagnostic>> =
         par_map(&all_profiles, |p| check_profile(p, profile_options));
+    // Cross-file rules see every profile of the run at once.
     report.extend(checked.into_iter().flatten());
     report.extend(check_across_profiles(&all_profiles, profile_options));
     for ((i, _), found) in per_file.iter().zip(extracted) {
         if found.profiles.is_empty() && found.diagnostics.is_empty() {
             continue; // no Flinks settings: skipped silently
         }
-        let text = texts[*i].1.as_ref().expect("parsed files were read");
+        let Ok(Some(text)) = &texts[*i].1 else {
+            continue;
+        };
         let mut secrets = found.secrets;
         secrets.extend(secret_spans(text, &found.profiles));
         report.extend(found.diagnostics);
@@ -135,6 +133,11 @@ fn shown(path: &Path) -> String {
     text.strip_prefix("./").map(str::to_string).unwrap_or(text)
 }
 
-fn read(path: &Path) -> Result<String, Report> {
-    read_file(path)
+/// Files larger than this are data, not configuration: skipped silently.
+pub const MAX_FILE: u64 = 4 * 1024 * 1024;
+
+/// Reads a file; `Ok(None)` for one over [`MAX_FILE`]. The size comes from
+/// the open file (one `fstat`), not from a separate `stat` while walking.
+fn read(path: &Path) -> Result<Option<String>, Report> {
+    read_file_at_most(path, MAX_FILE)
 }

@@ -195,12 +195,7 @@ fn lint(args: LintArgs) -> ExitCode {
     }
     for d in run.report.diagnostics() {
         let text = match d.location.as_ref().map(|l| &l.source) {
-            Some(Source::File(path)) => run
-                .report
-                .sources()
-                .iter()
-                .find(|s| &s.path == path)
-                .map(|s| s.text.clone()),
+            Some(Source::File(path)) => run.report.source(path).map(|s| s.text.clone()),
             _ => None,
         };
         if text.is_some_and(|t| suppress::allowed_inline(d, &t)) {

@@ -25,10 +25,6 @@ pub fn format_of(path: &Path) -> Option<FileFormat> {
     flinks_config::load::Format::from_path(path).map(FileFormat::Library)
 }
 
-/// Files larger than this are skipped when walking a folder: no config file
-/// is that big. A file named on the command line is always read.
-pub const MAX_FILE: u64 = 4 * 1024 * 1024;
-
 /// Folders never worth walking.
 const SKIP_DIRS: [&str; 4] = [".git", "node_modules", "target", ".venv"];
 
@@ -60,11 +56,8 @@ pub fn collect(roots: &[PathBuf]) -> (Vec<PathBuf>, Vec<PathBuf>) {
                 Box::new(|entry| {
                     if let Ok(entry) = entry {
                         let path = entry.path();
-                        // Files over the limit are data, not configuration: skipped.
-                        let small = entry.metadata().is_ok_and(|m| m.len() <= MAX_FILE);
                         if entry.file_type().is_some_and(|t| t.is_file())
                             && format_of(path).is_some()
-                            && small
                         {
                             found
                                 .lock()
@@ -77,7 +70,8 @@ pub fn collect(roots: &[PathBuf]) -> (Vec<PathBuf>, Vec<PathBuf>) {
             });
     }
     let mut files = found.into_inner().expect("no panics while held");
-    files.sort();
+    // By bytes: comparing paths component by component is several times slower.
+    files.sort_unstable_by(|a, b| a.as_os_str().cmp(b.as_os_str()));
     files.dedup();
     (files, missing)
 }

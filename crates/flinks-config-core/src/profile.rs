@@ -268,7 +268,8 @@ pub fn check_profiles(profiles: &[Profile<'_>], options: ProfileOptions) -> Vec<
         .iter()
         .flat_map(|p| check_profile(p, options))
         .collect();
-    out.extend(check_across_profiles(profiles, options));
+    let refs: Vec<&Profile<'_>> = profiles.iter().collect();
+    out.extend(check_across_profiles(&refs, options));
     out
 }
 
@@ -279,12 +280,15 @@ pub fn check_profiles(profiles: &[Profile<'_>], options: ProfileOptions) -> Vec<
 /// use flinks_config_core::{check_across_profiles, Checker, ProfileOptions};
 /// assert!(check_across_profiles(&[], ProfileOptions::new(Checker::Linter)).is_empty());
 /// ```
-pub fn check_across_profiles(profiles: &[Profile<'_>], options: ProfileOptions) -> Vec<Diagnostic> {
+pub fn check_across_profiles(
+    profiles: &[&Profile<'_>],
+    options: ProfileOptions,
+) -> Vec<Diagnostic> {
     let mut sink = Sink::new(options.checker);
     rules::credentials_shared_across_environments::check(profiles, &mut sink);
     let mut out = sink.out;
     if !out.is_empty() {
-        let secrets: Vec<&str> = profiles.iter().flat_map(secret_values).collect();
+        let secrets: Vec<&str> = profiles.iter().flat_map(|p| secret_values(p)).collect();
         for d in &mut out {
             crate::check::scrub_diagnostic(d, &secrets);
         }

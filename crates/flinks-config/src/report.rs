@@ -41,6 +41,8 @@ impl fmt::Debug for SourceText {
 pub struct Report {
     diagnostics: Vec<Diagnostic>,
     sources: Vec<SourceText>,
+    /// Path → position in `sources`: a linter run holds thousands of files.
+    by_path: std::collections::HashMap<String, usize>,
 }
 
 impl Report {
@@ -53,23 +55,21 @@ impl Report {
     pub fn new(diagnostics: Vec<Diagnostic>) -> Self {
         Report {
             diagnostics,
-            sources: Vec::new(),
+            ..Report::default()
         }
     }
 
     /// Orders diagnostics by source, then position (a stable sort).
     pub fn sort(&mut self) {
-        self.diagnostics.sort_by(|a, b| {
-            let key = |d: &Diagnostic| {
-                let at = d.location.as_ref();
-                (
-                    at.map(|l| l.source.to_string()),
-                    at.map(|l| l.key_path.clone())
-                        .filter(|_| d.source_span().is_none()),
-                    d.source_span().map(|s| s.start),
-                )
-            };
-            key(a).cmp(&key(b))
+        // Keys made once per diagnostic, not once per comparison.
+        self.diagnostics.sort_by_cached_key(|d| {
+            let at = d.location.as_ref();
+            (
+                at.map(|l| l.source.to_string()),
+                at.map(|l| l.key_path.clone())
+                    .filter(|_| d.source_span().is_none()),
+                d.source_span().map(|s| s.start),
+            )
         });
     }
 
@@ -80,13 +80,30 @@ impl Report {
 
     /// Adds the text of a source, to show lines from it.
     pub fn add_source(&mut self, source: SourceText) {
+        self.by_path
+            .entry(source.path.clone())
+            .or_insert(self.sources.len());
         self.sources.push(source);
+    }
+
+    /// The text of the source at `path`, if the report holds it.
+    ///
+    /// ```
+    /// use flinks_config::report::{Report, SourceText};
+    /// let mut report = Report::default();
+    /// report.add_source(SourceText { path: "a.toml".into(), text: "x".into(), secrets: vec![] });
+    /// assert!(report.source("a.toml").is_some() && report.source("b.toml").is_none());
+    /// ```
+    pub fn source(&self, path: &str) -> Option<&SourceText> {
+        self.by_path.get(path).map(|&i| &self.sources[i])
     }
 
     /// Merges another report into this one.
     pub fn merge(&mut self, other: Report) {
         self.diagnostics.extend(other.diagnostics);
-        self.sources.extend(other.sources);
+        for source in other.sources {
+            self.add_source(source);
+        }
     }
 
     /// The diagnostics, in the order found.
@@ -134,7 +151,7 @@ impl Report {
 
     /// Renders one diagnostic like rustc, with source lines when known.
     pub fn render_diagnostic(&self, d: &Diagnostic, color: bool) -> String {
-        render(d, &self.sources, color)
+        render(d, self, color)
     }
 
     /// The summary line, e.g. `2 errors, 1 warning`.
@@ -152,7 +169,7 @@ impl Report {
 impl fmt::Display for Report {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         for d in &self.diagnostics {
-            f.write_str(&render(d, &self.sources, false))?;
+            f.write_str(&render(d, self, false))?;
             f.write_str("\n")?;
         }
         write!(f, "{}", self.summary())
@@ -285,7 +302,7 @@ fn sep_is_assignment(line: &str, at: usize) -> bool {
 
 const MAX_LINE: usize = 160;
 
-fn render(d: &Diagnostic, sources: &[SourceText], color: bool) -> String {
+fn render(d: &Diagnostic, report: &Report, color: bool) -> String {
     let paint = |code: &str, text: &str| {
         if color {
             format!("\x1b[{code}m{text}\x1b[0m")
@@ -306,7 +323,7 @@ fn render(d: &Diagnostic, sources: &[SourceText], color: bool) -> String {
     out.push('\n');
     let location = d.location.as_ref();
     let file = location.and_then(|l| match &l.source {
-        Source::File(path) => sources.iter().find(|s| &s.path == path),
+        Source::File(path) => report.source(path),
         _ => None,
     });
     let gutter_arrow = paint("1;34", "-->");

@@ -5,9 +5,11 @@ use flinks_config::report::Report;
 
 /// Every diagnostic rendered like rustc (secrets masked), then a summary line.
 pub fn render(report: &Report, summary: &Summary, color: bool, quiet: bool) -> String {
+    // Each diagnostic renders on its own: spread them over the cores.
+    let blocks = crate::walk::par_map(report.diagnostics(), |d| report.render_diagnostic(d, color));
     let mut out = String::new();
-    for d in report.diagnostics() {
-        out.push_str(&report.render_diagnostic(d, color));
+    for block in blocks {
+        out.push_str(&block);
         out.push('\n');
     }
     if !quiet {

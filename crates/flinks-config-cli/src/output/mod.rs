@@ -36,11 +36,7 @@ pub fn place(report: &Report, d: &Diagnostic) -> Place {
             end: None,
         };
     };
-    let text = report
-        .sources()
-        .iter()
-        .find(|s| &s.path == path)
-        .map(|s| &*s.text);
+    let text = report.source(path).map(|s| &*s.text);
     let span = d.source_span();
     let (start, end) = match (text, span) {
         (Some(text), Some(span)) => (

@@ -27,7 +27,7 @@ fn name(profile: &Profile<'_>) -> String {
     }
 }
 
-pub(crate) fn check(profiles: &[Profile<'_>], sink: &mut Sink) {
+pub(crate) fn check(profiles: &[&Profile<'_>], sink: &mut Sink) {
     // Group equal values first (ASCII case ignored): a linter run may hold
     // thousands of profiles, and comparing every pair would be quadratic.
     let mut seen: HashMap<(Field, String), Vec<usize>> = HashMap::new();
@@ -54,9 +54,9 @@ pub(crate) fn check(profiles: &[Profile<'_>], sink: &mut Sink) {
             let earlier = at[..n]
                 .iter()
                 .copied()
-                .find(|&e| !same_deployment(&profiles[e], &profiles[later]));
+                .find(|&e| !same_deployment(profiles[e], profiles[later]));
             let Some(earlier) = earlier else { continue };
-            let (a, b) = (&profiles[earlier], &profiles[later]);
+            let (a, b) = (profiles[earlier], profiles[later]);
             let value = b.get(field).expect("grouped by this field");
             sink.push(
                 Diagnostic::new(

@@ -108,15 +108,36 @@ pub fn environment_from_path(path: &Path) -> Option<&'static str> {
 /// Reads a file as UTF-8 text; any failure is a report of one FLK510
 /// diagnostic naming the path (and never the content).
 pub fn read_file(path: &Path) -> Result<String, Report> {
+    read_file_at_most(path, u64::MAX).map(|text| text.unwrap_or_default())
+}
+
+/// Like [`read_file`], but `Ok(None)` for a file over `limit` bytes, told by
+/// the open file itself (one open, one `fstat`: a linter reads thousands).
+///
+/// ```
+/// use flinks_config::load::read_file_at_most;
+/// let path = std::env::temp_dir().join("flinks-config-doc-read.toml");
+/// std::fs::write(&path, "[sandbox]\n").unwrap();
+/// assert_eq!(read_file_at_most(&path, 4).unwrap(), None);
+/// assert_eq!(read_file_at_most(&path, 1024).unwrap().as_deref(), Some("[sandbox]\n"));
+/// ```
+pub fn read_file_at_most(path: &Path, limit: u64) -> Result<Option<String>, Report> {
+    use std::io::Read;
     let shown = path.display().to_string();
     let fail = |message: String| {
         Diagnostic::new(&rules::config_malformed::RULE, message)
             .with_help("check the path and its permissions; the file must be UTF-8 text")
             .with_location(Location::new(Source::File(shown.clone()), "(file)"))
     };
-    let bytes = std::fs::read(path)
-        .map_err(|e| Report::new(vec![fail(format!("cannot read `{shown}`: {e}"))]))?;
-    String::from_utf8(bytes).map_err(|e| {
+    let cannot = |e: std::io::Error| Report::new(vec![fail(format!("cannot read `{shown}`: {e}"))]);
+    let mut file = std::fs::File::open(path).map_err(cannot)?;
+    let size = file.metadata().map_err(cannot)?.len();
+    if size > limit {
+        return Ok(None);
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0).saturating_add(1));
+    file.read_to_end(&mut bytes).map_err(cannot)?;
+    String::from_utf8(bytes).map(Some).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
         let mut d = fail(format!(
             "`{shown}` is not UTF-8 text (invalid byte at offset {at})"
@@ -216,5 +237,7 @@ pub fn is_flinks_file(path: &Path) -> bool {
         .unwrap_or_default()
         .to_ascii_lowercase();
     let schema_format = name.ends_with(".toml") || name.ends_with(".json");
-    schema_format && ((name.starts_with("flinks") && !name.starts_with("flinks-config")) || name.contains(".flinks."))
+    schema_format
+        && ((name.starts_with("flinks") && !name.starts_with("flinks-config"))
+            || name.contains(".flinks."))
 }
