@@ -64,19 +64,30 @@ pub fn check(kind: Kind, environment: Option<Environment>, value: &str) -> Vec<D
     }
 }
 
+/// A successful expansion.
+#[derive(Debug)]
+pub struct Expanded {
+    /// The constructor call, see [`constructor`].
+    pub code: String,
+    /// Warnings and notes: they do not fail compilation.
+    pub warnings: Vec<Diagnostic>,
+}
+
 /// The expansion for `value`, or the errors that stop compilation. Only
-/// `Error` diagnostics fail: stable Rust has no proc-macro warnings.
+/// `Error` diagnostics fail.
 pub fn expand(
     kind: Kind,
     environment: Option<Environment>,
     value: &str,
-) -> Result<String, Vec<Diagnostic>> {
-    let errors: Vec<Diagnostic> = check(kind, environment, value)
+) -> Result<Expanded, Vec<Diagnostic>> {
+    let (errors, warnings): (Vec<Diagnostic>, Vec<Diagnostic>) = check(kind, environment, value)
         .into_iter()
-        .filter(|d| d.severity == Severity::Error)
-        .collect();
+        .partition(|d| d.severity == Severity::Error);
     if errors.is_empty() {
-        Ok(constructor(kind, value))
+        Ok(Expanded {
+            code: constructor(kind, value),
+            warnings,
+        })
     } else {
         Err(errors)
     }
@@ -184,7 +195,8 @@ mod tests {
         assert!(check(Kind::ApiUrl, None, &url)
             .iter()
             .any(|d| d.code() == "FLK106"));
-        assert!(expand(Kind::ApiUrl, None, &url).is_ok());
+        let expanded = expand(Kind::ApiUrl, None, &url).unwrap();
+        assert_eq!(expanded.warnings[0].code(), "FLK106");
     }
 
     #[test]
@@ -204,7 +216,7 @@ mod snapshots {
 
     /// What the proc macro emits after the crate path tokens (`$crate`).
     fn expansion(kind: Kind, env: Option<Environment>, value: &str) -> String {
-        format!("$crate{}", expand(kind, env, value).expect(value))
+        format!("$crate{}", expand(kind, env, value).expect(value).code)
     }
 
     #[test]

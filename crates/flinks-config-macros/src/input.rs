@@ -18,7 +18,15 @@ pub fn run(kind: Kind, input: TokenStream) -> TokenStream {
     match parse_args(kind, &args) {
         Err((message, span)) => failure(kind, &krate, &[message], span),
         Ok((environment, value, span)) => match expand::expand(kind, environment, &value) {
-            Ok(_) => with_crate(&krate, &expand::constructor(kind, &value)),
+            Ok(expanded) if expanded.warnings.is_empty() => with_crate(&krate, &expanded.code),
+            Ok(expanded) => {
+                let mut body = TokenStream::new();
+                for d in &expanded.warnings {
+                    body.extend(warning(&expand::message(d, &value), span));
+                }
+                body.extend(with_crate(&krate, &expanded.code));
+                TokenTree::Group(Group::new(Delimiter::Brace, body)).into()
+            }
             Err(found) => {
                 let messages: Vec<String> =
                     found.iter().map(|d| expand::message(d, &value)).collect();
@@ -124,4 +132,33 @@ fn failure(kind: Kind, krate: &TokenStream, messages: &[String], span: Span) -> 
     }
     body.extend(with_crate(krate, &expand::constructor(kind, "")));
     TokenTree::Group(Group::new(Delimiter::Brace, body)).into()
+}
+
+/// A warning on stable Rust: using a `#[deprecated]` constant whose note is
+/// the diagnostic. It is reported at the literal, shows in `cargo build`
+/// output, and fails the build only under `deny(warnings)`/`deny(deprecated)`.
+fn warning(message: &str, span: Span) -> TokenStream {
+    let code = format!(
+        "#[deprecated(note = {message:?})] #[allow(non_upper_case_globals)] \
+         const flinks_config_warning: () = (); let _ = flinks_config_warning;"
+    );
+    respan(code.parse().unwrap_or_default(), span)
+}
+
+/// `tokens` with every span set to `span`, recursively.
+fn respan(tokens: TokenStream, span: Span) -> TokenStream {
+    tokens
+        .into_iter()
+        .map(|token| match token {
+            TokenTree::Group(g) => {
+                let mut group = Group::new(g.delimiter(), respan(g.stream(), span));
+                group.set_span(span);
+                TokenTree::Group(group)
+            }
+            mut other => {
+                other.set_span(span);
+                other
+            }
+        })
+        .collect()
 }
