@@ -140,7 +140,7 @@ fn failure(kind: Kind, krate: &TokenStream, messages: &[String], span: Span) -> 
 fn warning(message: &str, span: Span) -> TokenStream {
     let code = format!(
         "#[deprecated(note = {message:?})] #[allow(non_upper_case_globals)] \
-         const flinks_config_warning: () = (); let _ = flinks_config_warning;"
+         const flinks_config_warning: u8 = 0; let _ = flinks_config_warning;"
     );
     respan(code.parse().unwrap_or_default(), span)
 }
