@@ -200,6 +200,18 @@ mod tests {
     }
 
     #[test]
+    fn a_hard_coded_token_is_not_repeated_in_the_message() {
+        const TOKEN: &str = "d65f1adb-8ebc-48dc-be8b-20c773ba1565";
+        let url =
+            format!("https://toolbox-iframe.private.fin.ag/v2/?demo=true&authorizeToken={TOKEN}");
+        let errors = expand(Kind::IframeUrl, None, &url).unwrap_err();
+        assert_eq!(errors[0].code(), "FLK204");
+        for d in &errors {
+            assert!(!message(d, &url).contains(TOKEN), "{}", message(d, &url));
+        }
+    }
+
+    #[test]
     fn message_without_span_or_help() {
         let mut d = check(Kind::Instance, None, "Acme.ca").remove(0);
         d.span = None;
