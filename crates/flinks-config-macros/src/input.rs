@@ -65,6 +65,11 @@ fn parse_args(kind: Kind, args: &[TokenTree]) -> Result<Args, (String, Span)> {
         }
         _ => (None, args),
     };
+    // A trailing comma is allowed, as in std's macros.
+    let rest = match rest {
+        [head @ .., TokenTree::Punct(p)] if p.as_char() == ',' && !head.is_empty() => head,
+        _ => rest,
+    };
     let literal = match rest {
         [TokenTree::Literal(lit)] => lit,
         // A literal forwarded through a `macro_rules!` `$x:expr` arrives wrapped.

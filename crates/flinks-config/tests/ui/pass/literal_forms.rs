@@ -9,6 +9,8 @@ fn main() {
          43387ca6-0391-4c82-857d-70d95f087ecb/BankingServices/Authorize"
     );
     let id = customer_id!("43387ca6-0391-4c82-857d-\u{37}0d95f087ecb");
+    let trailing = instance!("acme",);
+    assert_eq!(trailing.as_str(), "acme");
     assert_eq!(raw.as_str(), continued.as_str());
     assert!(hashed.as_str().ends_with("?demo=true"));
     assert_eq!(escaped.as_str(), "acme");
