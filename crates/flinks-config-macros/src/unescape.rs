@@ -148,4 +148,19 @@ mod tests {
         assert_eq!(unescape(r#""\q""#), Err(LiteralError::BadEscape));
         assert_eq!(unescape(r#""\xff""#), Err(LiteralError::BadEscape));
     }
+
+    proptest::proptest! {
+        /// Any string, written as Rust would (`str`'s Debug is a valid
+        /// literal with escapes), reads back unchanged.
+        #[test]
+        fn escaped_round_trip(value in "\\PC*|[\\x00-\\x7f]*") {
+            proptest::prop_assert_eq!(unescape(&format!("{value:?}")).unwrap(), value);
+        }
+
+        /// Raw literals keep every character as written.
+        #[test]
+        fn raw_round_trip(value in "[^\"]*") {
+            proptest::prop_assert_eq!(unescape(&format!("r#\"{value}\"#")).unwrap(), value);
+        }
+    }
 }
