@@ -34,6 +34,16 @@ mod secret;
 mod serde_support;
 mod urls;
 
+// --- Compile-time checked literals (feature `macros`): `api_url!`, `iframe_url!`,
+// `instance!`, `customer_id!`; the macro_rules wrappers live in macros.rs.
+#[cfg(feature = "macros")]
+#[doc(hidden)]
+pub mod macros;
+#[cfg(feature = "macros")]
+#[doc(hidden)]
+pub use macros::__macros;
+// --- end of the macros block.
+
 pub use config::{FlinksConfig, ProfileConfig};
 pub use flinks_config_core as core;
 pub use flinks_config_core::{Diagnostic, Environment, Severity};

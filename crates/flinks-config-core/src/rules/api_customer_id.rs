@@ -4,8 +4,7 @@ use crate::check::{Sink, UrlCheck};
 use crate::url::Part;
 use crate::{first_guid_error, Diagnostic, Span};
 
-/// The rule descriptor.
-pub static RULE: crate::Rule = rule!(
+rule!(
     "FLK102",
     "api-customer-id",
     Error,

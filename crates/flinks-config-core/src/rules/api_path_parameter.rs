@@ -5,8 +5,7 @@ use crate::endpoint::Endpoint;
 use crate::url::Part;
 use crate::{is_guid, Diagnostic, Span};
 
-/// The rule descriptor.
-pub static RULE: crate::Rule = rule!(
+rule!(
     "FLK107",
     "api-path-parameter",
     Error,

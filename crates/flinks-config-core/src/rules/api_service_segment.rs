@@ -6,8 +6,7 @@ use crate::text::nearest;
 use crate::url::Part;
 use crate::Diagnostic;
 
-/// The rule descriptor.
-pub static RULE: crate::Rule = rule!(
+rule!(
     "FLK103",
     "api-service-segment",
     Error,

@@ -7,8 +7,7 @@ use crate::text::nearest;
 use crate::url::Part;
 use crate::Diagnostic;
 
-/// The rule descriptor.
-pub static RULE: crate::Rule = rule!(
+rule!(
     "FLK104",
     "api-unknown-endpoint",
     Error,

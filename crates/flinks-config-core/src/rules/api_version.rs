@@ -5,8 +5,7 @@ use crate::text::clip;
 use crate::url::Part;
 use crate::{Diagnostic, Span};
 
-/// The rule descriptor.
-pub static RULE: crate::Rule = rule!(
+rule!(
     "FLK101",
     "api-version",
     Error,

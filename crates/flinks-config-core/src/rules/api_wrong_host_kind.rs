@@ -4,8 +4,7 @@ use crate::check::{Sink, UrlCheck};
 use crate::host::{host_for, HostKind};
 use crate::Diagnostic;
 
-/// The rule descriptor.
-pub static RULE: crate::Rule = rule!(
+rule!(
     "FLK105",
     "api-wrong-host-kind",
     Error,

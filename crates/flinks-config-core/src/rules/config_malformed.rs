@@ -1,8 +1,8 @@
 #![doc = include_str!("../../../../docs/rules/FLK510.md")]
 
-/// The rule descriptor. The loaders report it (they own the file formats);
-/// it is catalogued here with the others.
-pub static RULE: crate::Rule = rule!(
+// The loaders report it (they own the file formats); it is catalogued here
+// with the others.
+rule!(
     "FLK510",
     "config-malformed",
     Error,

@@ -5,8 +5,7 @@ use crate::profile::{is_reference, located, Field, Profile};
 use crate::text::constant_time_eq_ignore_case;
 use crate::Diagnostic;
 
-/// The rule descriptor.
-pub static RULE: crate::Rule = rule!(
+rule!(
     "FLK302",
     "credential-kinds-identical",
     Error,

@@ -3,8 +3,7 @@
 use crate::check::Sink;
 use crate::{first_guid_error, CredentialKind, Diagnostic, Span};
 
-/// The rule descriptor.
-pub static RULE: crate::Rule = rule!(
+rule!(
     "FLK301",
     "credential-malformed",
     Error,

@@ -3,8 +3,7 @@
 use crate::check::Sink;
 use crate::{CredentialKind, Diagnostic};
 
-/// The rule descriptor.
-pub static RULE: crate::Rule = rule!(
+rule!(
     "FLK303",
     "credential-placeholder",
     Error,

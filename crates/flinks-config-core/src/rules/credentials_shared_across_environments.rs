@@ -6,8 +6,7 @@ use crate::text::clip;
 use crate::{Diagnostic, KnownValue};
 use std::collections::HashMap;
 
-/// The rule descriptor.
-pub static RULE: crate::Rule = rule!(
+rule!(
     "FLK504",
     "credentials-shared-across-environments",
     Error,

@@ -4,8 +4,7 @@ use crate::check::Sink;
 use crate::profile::{Field, Profile};
 use crate::Diagnostic;
 
-/// The rule descriptor.
-pub static RULE: crate::Rule = rule!(
+rule!(
     "FLK508",
     "field-missing",
     Error,

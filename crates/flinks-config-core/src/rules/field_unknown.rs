@@ -6,8 +6,7 @@ use crate::text::clip;
 use crate::text::nearest;
 use crate::Diagnostic;
 
-/// The rule descriptor.
-pub static RULE: crate::Rule = rule!(
+rule!(
     "FLK509",
     "field-unknown",
     Warning,

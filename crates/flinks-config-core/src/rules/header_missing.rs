@@ -1,7 +1,6 @@
 #![doc = include_str!("../../../../docs/rules/FLK402.md")]
 
-/// The rule descriptor.
-pub static RULE: crate::Rule = rule!(
+rule!(
     "FLK402",
     "header-missing",
     Error,

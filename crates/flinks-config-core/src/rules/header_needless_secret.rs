@@ -1,7 +1,6 @@
 #![doc = include_str!("../../../../docs/rules/FLK404.md")]
 
-/// The rule descriptor.
-pub static RULE: crate::Rule = rule!(
+rule!(
     "FLK404",
     "header-needless-secret",
     Warning,

@@ -1,7 +1,6 @@
 #![doc = include_str!("../../../../docs/rules/FLK403.md")]
 
-/// The rule descriptor.
-pub static RULE: crate::Rule = rule!(
+rule!(
     "FLK403",
     "header-wrong-credential",
     Error,

@@ -1,7 +1,6 @@
 #![doc = include_str!("../../../../docs/rules/FLK401.md")]
 
-/// The rule descriptor.
-pub static RULE: crate::Rule = rule!(
+rule!(
     "FLK401",
     "header-wrong-name",
     Error,

@@ -3,8 +3,7 @@
 use crate::check::{Sink, UrlCheck};
 use crate::{Diagnostic, Environment, Span};
 
-/// The rule descriptor.
-pub static RULE: crate::Rule = rule!(
+rule!(
     "FLK201",
     "iframe-demo-missing",
     Error,

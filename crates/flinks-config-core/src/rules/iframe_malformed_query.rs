@@ -5,8 +5,7 @@ use crate::iframe_params::{iframe_param, ParamValue};
 use crate::text::clip;
 use crate::{Diagnostic, Span};
 
-/// The rule descriptor.
-pub static RULE: crate::Rule = rule!(
+rule!(
     "FLK206",
     "iframe-malformed-query",
     Error,

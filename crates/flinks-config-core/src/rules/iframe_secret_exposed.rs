@@ -3,8 +3,7 @@
 use crate::check::{Sink, UrlCheck};
 use crate::{CredentialKind, Diagnostic, KnownValue};
 
-/// The rule descriptor.
-pub static RULE: crate::Rule = rule!(
+rule!(
     "FLK205",
     "iframe-secret-exposed",
     Error,

@@ -3,8 +3,7 @@
 use crate::check::{Sink, UrlCheck};
 use crate::{Diagnostic, Span};
 
-/// The rule descriptor.
-pub static RULE: crate::Rule = rule!(
+rule!(
     "FLK204",
     "iframe-token-hardcoded",
     Error,

@@ -3,8 +3,7 @@
 use crate::check::{Sink, UrlCheck};
 use crate::Diagnostic;
 
-/// The rule descriptor.
-pub static RULE: crate::Rule = rule!(
+rule!(
     "FLK208",
     "iframe-version",
     Note,

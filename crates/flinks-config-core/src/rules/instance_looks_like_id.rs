@@ -3,8 +3,7 @@
 use crate::check::Sink;
 use crate::{is_guid, CredentialKind, Diagnostic};
 
-/// The rule descriptor.
-pub static RULE: crate::Rule = rule!(
+rule!(
     "FLK306",
     "instance-looks-like-id",
     Error,

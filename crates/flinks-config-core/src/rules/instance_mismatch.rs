@@ -6,8 +6,7 @@ use crate::text::clip;
 use crate::url::UrlParts;
 use crate::{classify_host, Diagnostic};
 
-/// The rule descriptor.
-pub static RULE: crate::Rule = rule!(
+rule!(
     "FLK505",
     "instance-mismatch",
     Error,

@@ -3,17 +3,23 @@
 
 use crate::check::{Sink, UrlCheck};
 
-/// Declares a rule's descriptor; its page comes from `docs/rules/`.
+/// Declares a rule's descriptor `RULE`; its page comes from `docs/rules/`.
 macro_rules! rule {
     ($code:literal, $name:literal, $severity:ident, $checkers:literal, $summary:literal) => {
-        crate::Rule {
+        #[doc = concat!(
+                    "The descriptor of ", $code, " `", $name, "`: ", $summary, ".\n\n```\n",
+                    "let rule = flinks_config_core::rule_by_code(\"", $code, "\").unwrap();\n",
+                    "assert_eq!(rule.name, \"", $name, "\");\n",
+                    "assert!(rule.page.starts_with(\"# ", $code, ": ", $name, "\"));\n```"
+                )]
+        pub static RULE: crate::Rule = crate::Rule {
             code: $code,
             name: $name,
             severity: crate::Severity::$severity,
             checkers: crate::Checkers::parse($checkers),
             summary: $summary,
             page: include_str!(concat!("../../../../docs/rules/", $code, ".md")),
-        }
+        };
     };
 }
 

@@ -5,8 +5,7 @@ use crate::profile::{located, Field, Profile};
 use crate::text::clip;
 use crate::{Diagnostic, Environment};
 
-/// The rule descriptor.
-pub static RULE: crate::Rule = rule!(
+rule!(
     "FLK503",
     "production-instance-in-sandbox",
     Error,

@@ -4,8 +4,7 @@ use crate::check::{Sink, UrlCheck};
 use crate::profile::{located, Field, Profile};
 use crate::{CredentialKind, Diagnostic, Environment, KnownValue};
 
-/// The rule descriptor.
-pub static RULE: crate::Rule = rule!(
+rule!(
     "FLK501",
     "sandbox-credentials-in-production",
     Error,

@@ -4,8 +4,7 @@ use crate::check::{Sink, UrlCheck};
 use crate::profile::{located, Field, Profile};
 use crate::{Diagnostic, Environment};
 
-/// The rule descriptor.
-pub static RULE: crate::Rule = rule!(
+rule!(
     "FLK502",
     "sandbox-instance-in-production",
     Error,

@@ -3,8 +3,7 @@
 use crate::text::clip;
 use crate::{Diagnostic, Field};
 
-/// The rule descriptor.
-pub static RULE: crate::Rule = rule!(
+rule!(
     "FLK305",
     "secret-in-frontend",
     Error,

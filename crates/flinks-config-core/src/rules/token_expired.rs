@@ -1,7 +1,6 @@
 #![doc = include_str!("../../../../docs/rules/FLK406.md")]
 
-/// The rule descriptor.
-pub static RULE: crate::Rule = rule!(
+rule!(
     "FLK406",
     "token-expired",
     Error,

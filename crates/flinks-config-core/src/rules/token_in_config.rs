@@ -3,8 +3,7 @@
 use crate::check::Sink;
 use crate::Diagnostic;
 
-/// The rule descriptor.
-pub static RULE: crate::Rule = rule!(
+rule!(
     "FLK304",
     "token-in-config",
     Error,

@@ -1,7 +1,6 @@
 #![doc = include_str!("../../../../docs/rules/FLK405.md")]
 
-/// The rule descriptor.
-pub static RULE: crate::Rule = rule!(
+rule!(
     "FLK405",
     "token-reused",
     Error,

@@ -4,8 +4,7 @@ use crate::check::{Sink, UrlCheck};
 use crate::text::clip;
 use crate::{Diagnostic, Span};
 
-/// The rule descriptor.
-pub static RULE: crate::Rule = rule!(
+rule!(
     "FLK007",
     "url-extra-parts",
     Error,

@@ -6,8 +6,7 @@ use crate::text::clip;
 use crate::text::distance;
 use crate::Diagnostic;
 
-/// The rule descriptor.
-pub static RULE: crate::Rule = rule!(
+rule!(
     "FLK005",
     "url-foreign-host",
     Error,

@@ -3,8 +3,7 @@
 use crate::check::Sink;
 use crate::{Diagnostic, Span};
 
-/// The rule descriptor.
-pub static RULE: crate::Rule = rule!(
+rule!(
     "FLK008",
     "url-stray-characters",
     Error,

@@ -4,8 +4,7 @@ use crate::check::{Sink, UrlCheck};
 use crate::host::HostKind;
 use crate::{Diagnostic, Span};
 
-/// The rule descriptor.
-pub static RULE: crate::Rule = rule!(
+rule!(
     "FLK004",
     "url-subdomain-dot",
     Error,

@@ -4,8 +4,7 @@ use crate::check::{Sink, UrlCheck};
 use crate::url::SplitError;
 use crate::{Diagnostic, Span};
 
-/// The rule descriptor.
-pub static RULE: crate::Rule = rule!(
+rule!(
     "FLK001",
     "url-unparseable",
     Error,

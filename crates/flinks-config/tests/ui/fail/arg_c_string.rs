@@ -1,0 +1,3 @@
+fn main() {
+    let _value = flinks_config::customer_id!(c"acme");
+}

@@ -1,0 +1,3 @@
+fn main() {
+    let _value = flinks_config::api_url!(42);
+}

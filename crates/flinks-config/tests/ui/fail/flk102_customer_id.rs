@@ -1,0 +1,3 @@
+fn main() {
+    let _value = flinks_config::api_url!("https://toolbox-api.private.fin.ag/v3/acme/BankingServices/Authorize");
+}

@@ -1,0 +1,7 @@
+// A warning (reported as a deprecation on stable Rust); denied here to
+// snapshot it.
+#![deny(deprecated)]
+
+fn main() {
+    let _value = flinks_config::api_url!("https://toolbox-api.private.fin.ag/v3/43387ca6-0391-4c82-857d-70d95f087ecb/BankingServices/Authorize?x=1");
+}

@@ -1,0 +1,3 @@
+fn main() {
+    let _value = flinks_config::customer_id!("43387ca6-0391-4c82-857d");
+}
