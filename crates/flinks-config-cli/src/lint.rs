@@ -82,10 +82,32 @@ pub fn run(files: &[PathBuf], options: Options) -> Run {
     let profile_options =
         ProfileOptions::new(Checker::Linter).require_complete(options.require_complete);
     let all_profiles: Vec<_> = extracted.iter().flat_map(|e| e.profiles.iter()).collect();
-    let checked: Vec<Vec<Diagnostic>> =
-        par_map(&all_profiles, |p| check_profile(p, profile_options));
-    // Cross-file rules see every profile of the run at once.
+    // The secrets of each file: a secret of one profile may be pasted into
+    // another profile's settings in the same file, so each file's findings
+    // are redacted with all of them.
+    let file_secrets: Vec<Vec<&str>> = extracted
+        .iter()
+        .map(|e| {
+            e.profiles
+                .iter()
+                .flat_map(flinks_config_core::secret_values)
+                .collect()
+        })
+        .collect();
+    let owner: Vec<usize> = extracted
+        .iter()
+        .enumerate()
+        .flat_map(|(f, e)| std::iter::repeat_n(f, e.profiles.len()))
+        .collect();
+    let checked: Vec<Vec<Diagnostic>> = par_map(&indices(all_profiles.len()), |&p| {
+        let mut found = check_profile(all_profiles[p], profile_options);
+        for d in &mut found {
+            d.redact(&file_secrets[owner[p]]);
+        }
+        found
+    });
     report.extend(checked.into_iter().flatten());
+    // Cross-file rules see every profile of the run at once.
     report.extend(check_across_profiles(&all_profiles, profile_options));
     for ((i, _), found) in per_file.iter().zip(extracted) {
         if found.profiles.is_empty() && found.diagnostics.is_empty() {
@@ -94,9 +116,18 @@ pub fn run(files: &[PathBuf], options: Options) -> Run {
         let Ok(Some(text)) = &texts[*i].1 else {
             continue;
         };
+        let mut extraction = found.diagnostics;
+        let values: Vec<&str> = found
+            .profiles
+            .iter()
+            .flat_map(flinks_config_core::secret_values)
+            .collect();
+        for d in &mut extraction {
+            d.redact(&values);
+        }
         let mut secrets = found.secrets;
         secrets.extend(secret_spans(text, &found.profiles));
-        report.extend(found.diagnostics);
+        report.extend(extraction);
         add_source(&mut report, &texts[*i].0, text, secrets);
     }
     report.sort();

@@ -248,30 +248,6 @@ fn url_secrets(value: &str, cx: &UrlContext<'_>) -> Vec<String> {
     secrets
 }
 
-/// Removes every secret from the texts of a diagnostic.
-pub(crate) fn scrub_diagnostic(d: &mut Diagnostic, secrets: &[&str]) {
-    use crate::text::scrub;
-    d.message = scrub(&d.message, secrets);
-    if let Some(help) = &d.help {
-        d.help = Some(scrub(help, secrets));
-    }
-    // The snippet keeps its byte offsets (carets point into it): star it out.
-    if let Some(snippet) = &mut d.snippet {
-        for secret in secrets.iter().filter(|s| s.len() >= 4) {
-            for at in crate::text::find_all_ignore_case(&snippet.clone(), secret) {
-                mask_span(snippet, at, at + secret.len());
-            }
-        }
-    }
-    // Even names can hold a pasted secret (`FLINKS_<secret>=…`).
-    if let Some(location) = &mut d.location {
-        location.key_path = scrub(&location.key_path, secrets);
-        if let crate::Source::EnvVar(name) | crate::Source::File(name) = &mut location.source {
-            *name = scrub(name, secrets);
-        }
-    }
-}
-
 /// Checks an API URL (base or endpoint) through every URL and API URL rule.
 ///
 /// ```
@@ -358,7 +334,7 @@ pub fn check_url(value: &str, kind: UrlKind, cx: &UrlContext<'_>) -> Vec<Diagnos
     let secrets: Vec<&str> = secrets.iter().map(String::as_str).collect();
     for d in &mut out {
         d.snippet = Some(safe_text.clone());
-        scrub_diagnostic(d, &secrets);
+        d.redact(&secrets);
     }
     out.sort_by_key(|d| d.span.map_or(0, |s| s.start));
     out

@@ -268,6 +268,39 @@ impl Diagnostic {
         self
     }
 
+    /// Removes every occurrence of these secrets (ASCII case ignored) from
+    /// the message, help, snippet and location: the last guard before a
+    /// diagnostic leaves a check, whatever a rule quoted. The snippet keeps
+    /// its byte offsets (carets point into it), so there each byte becomes `*`.
+    ///
+    /// ```
+    /// use flinks_config_core::{rules, Diagnostic};
+    /// let mut d = Diagnostic::new(&rules::url_not_https::RULE, "the scheme is `httpABCD1234`");
+    /// d.redact(&["abcd1234"]);
+    /// assert_eq!(d.message, "the scheme is `http[redacted]`");
+    /// ```
+    pub fn redact(&mut self, secrets: &[&str]) {
+        use crate::text::{find_all_ignore_case, mask_span, scrub};
+        self.message = scrub(&self.message, secrets);
+        if let Some(help) = &self.help {
+            self.help = Some(scrub(help, secrets));
+        }
+        if let Some(snippet) = &mut self.snippet {
+            for secret in secrets.iter().filter(|s| s.len() >= 4) {
+                for at in find_all_ignore_case(&snippet.clone(), secret) {
+                    mask_span(snippet, at, at + secret.len());
+                }
+            }
+        }
+        // Even names can hold a pasted secret (`FLINKS_<secret>=…`).
+        if let Some(location) = &mut self.location {
+            location.key_path = scrub(&location.key_path, secrets);
+            if let Source::EnvVar(name) | Source::File(name) = &mut location.source {
+                *name = scrub(name, secrets);
+            }
+        }
+    }
+
     /// The span in the source text: the value's own span shifted by the
     /// value's position, or the whole value when no finer span is known.
     ///

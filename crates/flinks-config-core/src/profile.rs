@@ -270,6 +270,11 @@ pub fn check_profiles(profiles: &[Profile<'_>], options: ProfileOptions) -> Vec<
         .collect();
     let refs: Vec<&Profile<'_>> = profiles.iter().collect();
     out.extend(check_across_profiles(&refs, options));
+    // A secret of one profile may be pasted into another's settings.
+    let secrets: Vec<&str> = profiles.iter().flat_map(secret_values).collect();
+    for d in &mut out {
+        d.redact(&secrets);
+    }
     out
 }
 
@@ -290,7 +295,7 @@ pub fn check_across_profiles(
     if !out.is_empty() {
         let secrets: Vec<&str> = profiles.iter().flat_map(|p| secret_values(p)).collect();
         for d in &mut out {
-            crate::check::scrub_diagnostic(d, &secrets);
+            d.redact(&secrets);
         }
     }
     out
@@ -364,7 +369,7 @@ pub fn check_profile(profile: &Profile<'_>, options: ProfileOptions) -> Vec<Diag
     rules::field_unknown::check(profile, &mut sink);
     let secrets = secret_values(profile);
     for d in &mut sink.out {
-        crate::check::scrub_diagnostic(d, &secrets);
+        d.redact(&secrets);
     }
     sink.out
 }

@@ -256,6 +256,15 @@ fn build(
     mut diagnostics: Vec<flinks_config_core::Diagnostic>,
     source: Option<SourceText>,
 ) -> Result<FlinksConfig, Report> {
+    // Extraction findings (FLK305, FLK510) may quote names: redact them with
+    // every configured secret, as the rules' own findings already are.
+    let secrets: Vec<&str> = profiles
+        .iter()
+        .flat_map(flinks_config_core::secret_values)
+        .collect();
+    for d in &mut diagnostics {
+        d.redact(&secrets);
+    }
     diagnostics.extend(check_profiles(
         profiles,
         ProfileOptions::new(Checker::Runtime),

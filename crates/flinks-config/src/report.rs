@@ -274,24 +274,38 @@ pub fn mask_inline_secrets(line: &str) -> String {
     String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
-/// `line` with every GUID-shaped run (8-4-4-4-12 hex digits) masked,
-/// whatever surrounds it.
+/// `line` with every run of hex digits and dashes that holds eight or more
+/// hex digits masked: whole GUIDs, and fragments or concatenations of them.
 ///
 /// ```
 /// use flinks_config::report::mask_guids;
-/// assert_eq!(mask_guids("x=aca0a21e5-f00d-4bad-8c0d-5ec2e7000001!"), format!("x=a{}!", "*".repeat(36)));
+/// assert_eq!(mask_guids("x=ca0a21e5-f00d-4bad-8c0d-5ec2e7000001!"), format!("x={}!", "*".repeat(36)));
+/// assert_eq!(mask_guids("id: a0a21e5-f00d"), format!("id: {}", "*".repeat(12)));
+/// assert_eq!(mask_guids("v3/BankingServices"), "v3/BankingServices");
 /// ```
 pub fn mask_guids(line: &str) -> String {
     let mut out = line.as_bytes().to_vec();
+    let bytes = line.as_bytes();
     let mut i = 0;
-    while i + 36 <= line.len() {
-        if line.get(i..i + 36).is_some_and(flinks_config_core::is_guid) {
-            out[i..i + 36].fill(b'*');
-            i += 36;
-        } else {
+    while i < bytes.len() {
+        if !(bytes[i].is_ascii_hexdigit() || bytes[i] == b'-') {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < bytes.len() && (bytes[i].is_ascii_hexdigit() || bytes[i] == b'-') {
             i += 1;
         }
+        if bytes[start..i]
+            .iter()
+            .filter(|b| b.is_ascii_hexdigit())
+            .count()
+            >= 8
+        {
+            out[start..i].fill(b'*');
+        }
     }
+    // Only ASCII bytes were replaced: the text stays valid UTF-8.
     String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 

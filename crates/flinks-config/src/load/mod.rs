@@ -178,7 +178,15 @@ pub fn check_text(text: &str, path: &str, format: Format, checker: Checker) -> R
         checker,
     };
     let found = extract::extract(&node, &cx);
-    report.extend(found.diagnostics);
+    let values: Vec<&str> = found
+        .profiles
+        .iter()
+        .flat_map(flinks_config_core::secret_values)
+        .collect();
+    report.extend(found.diagnostics.into_iter().map(|mut d| {
+        d.redact(&values);
+        d
+    }));
     report.extend(check_profiles(
         &found.profiles,
         ProfileOptions::new(checker),
