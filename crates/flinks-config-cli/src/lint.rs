@@ -37,6 +37,9 @@ pub fn run(files: &[PathBuf], options: Options) -> Run {
         par_map(files, |path| (shown(path), read(path)));
     let parsed: Vec<Option<Result<Node<'_>, ParseError>>> = par_map(&indices(files.len()), |&i| {
         let text = texts[i].1.as_ref().ok()?.as_ref()?;
+        if !mentions_flinks(&files[i], text) {
+            return None; // most files of a repository: not worth parsing
+        }
         Some(match crate::walk::format_of(&files[i]) {
             Some(FileFormat::Yaml) => yaml::parse(text),
             Some(FileFormat::Library(format)) => format.parse(text),
@@ -148,6 +151,17 @@ fn add_source(report: &mut Report, path: &str, text: &str, secrets: Vec<flinks_c
         text: Arc::from(text),
         secrets,
     });
+}
+
+/// Whether a file can hold Flinks settings: every key the extraction reads
+/// says "flinks" (`FLINKS_*`, a `Flinks` section), except the profiles of a
+/// file named `flinks*.toml`/`*.flinks.toml`.
+fn mentions_flinks(path: &Path, text: &str) -> bool {
+    is_flinks_file(path)
+        || text
+            .as_bytes()
+            .windows(6)
+            .any(|w| w.eq_ignore_ascii_case(b"flinks"))
 }
 
 /// A file named on the command line with an unknown extension: try each format.
