@@ -53,3 +53,8 @@ pub use report::Report;
 pub use secret::serialize_exposed;
 pub use secret::{ApiKey, AuthorizeToken, ExposeSecret, SecretKey};
 pub use urls::{ApiUrl, AuthorizedIframeUrl, IframeUrl};
+
+/// The README's Rust examples, compiled and run as doctests so they stay true.
+#[cfg(doctest)]
+#[doc = include_str!("../../../README.md")]
+pub struct ReadmeDoctests;
