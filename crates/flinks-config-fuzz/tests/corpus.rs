@@ -39,6 +39,11 @@ fn dotenv_corpus() {
 }
 
 #[test]
+fn yaml_corpus() {
+    replay("yaml", flinks_config_fuzz::yaml);
+}
+
+#[test]
 fn env_vars_corpus() {
     replay("env_vars", flinks_config_fuzz::env_vars);
 }

@@ -87,4 +87,24 @@ proptest! {
             prop_assert!(covered, "{mutated}: byte {i} not covered by {:?}", errors.iter().map(|d| (d.code(), d.span)).collect::<Vec<_>>());
         }
     }
+
+    #[test]
+    fn macro_and_runtime_agree_on_macro_rules(text in prop_oneof![api_url(), "\\PC{0,80}", "https://[a-z.-]{1,25}/v[0-9]/[ -~]{0,40}"]) {
+        // Same core rules: the macro reports exactly the runtime's findings of
+        // the rules marked M (the others are not macro rules).
+        let macro_codes: Vec<&str> = check_api_url(&text, &UrlContext::macro_literal()).iter().map(|d| d.code()).collect();
+        let runtime_codes: Vec<&str> = check_api_url(&text, &UrlContext::runtime())
+            .iter()
+            .filter(|d| d.rule.checked_by(flinks_config_core::Checker::Macro))
+            .map(|d| d.code())
+            .collect();
+        prop_assert_eq!(&macro_codes, &runtime_codes, "{}", text);
+        let macro_iframe: Vec<&str> = check_iframe_url(&text, &UrlContext::macro_literal()).iter().map(|d| d.code()).collect();
+        let runtime_iframe: Vec<&str> = check_iframe_url(&text, &UrlContext::runtime())
+            .iter()
+            .filter(|d| d.rule.checked_by(flinks_config_core::Checker::Macro))
+            .map(|d| d.code())
+            .collect();
+        prop_assert_eq!(macro_iframe, runtime_iframe);
+    }
 }
