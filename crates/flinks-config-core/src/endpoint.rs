@@ -272,3 +272,27 @@ pub(crate) fn header<'a>(headers: &[(&str, &'a str)], name: &str) -> Option<&'a 
         .find(|(n, _)| n.trim().eq_ignore_ascii_case(name))
         .map(|(_, v)| *v)
 }
+
+impl Endpoint {
+    /// The documented JSON body fields (DOMAIN.md); `Authorize` lists both
+    /// the cached (`LoginId`) and the live (`Institution`…) forms.
+    ///
+    /// ```
+    /// let e = flinks_config_core::endpoint("GetAccountsDetail").unwrap();
+    /// assert_eq!(e.body_fields(), ["RequestId"]);
+    /// ```
+    pub fn body_fields(&self) -> &'static [&'static str] {
+        match self.name {
+            "Authorize" => &[
+                "LoginId",
+                "MostRecentCached",
+                "Institution",
+                "Username",
+                "Password",
+                "Save",
+            ],
+            _ if self.request_id_in_body => &["RequestId"],
+            _ => &[],
+        }
+    }
+}

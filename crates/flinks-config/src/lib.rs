@@ -32,6 +32,9 @@ pub mod report;
 mod secret;
 mod urls;
 
+// Typed requests (issue 5): one constructor per endpoint, header checks, error decoding.
+pub mod request;
+
 pub use config::{FlinksConfig, ProfileConfig};
 pub use flinks_config_core as core;
 pub use flinks_config_core::{Diagnostic, Environment, Severity};
