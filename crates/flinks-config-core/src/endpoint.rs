@@ -207,3 +207,92 @@ pub static ENDPOINTS: &[Endpoint] = &[
 pub fn endpoint(name: &str) -> Option<&'static Endpoint> {
     ENDPOINTS.iter().find(|e| e.name == name)
 }
+
+impl Endpoint {
+    /// Whether the request carries a JSON body (every POST and PATCH).
+    ///
+    /// ```
+    /// assert!(flinks_config_core::endpoint("Authorize").unwrap().json_body());
+    /// assert!(!flinks_config_core::endpoint("GetAccountsDetailAsync").unwrap().json_body());
+    /// ```
+    pub const fn json_body(&self) -> bool {
+        matches!(self.method, Method::Post | Method::Patch)
+    }
+
+    /// Whether this is a data endpoint (authenticated by `x-api-key`).
+    ///
+    /// ```
+    /// assert!(flinks_config_core::endpoint("GetStatements").unwrap().is_data());
+    /// ```
+    pub const fn is_data(&self) -> bool {
+        matches!(self.auth, Auth::ApiKey)
+    }
+}
+
+/// Checks the headers of one request to `endpoint` (FLK401–FLK404). Header
+/// names compare case-insensitively; `known` values let FLK403 recognise a
+/// credential of the wrong kind. No value appears in any message.
+///
+/// ```
+/// use flinks_config_core::{check_headers, endpoint};
+/// let e = endpoint("Authorize").unwrap();
+/// let found = check_headers(e, &[("Authorization", "Bearer x")], &[]);
+/// assert_eq!(found[0].code(), "FLK401");
+/// assert!(check_headers(e, &[("flinks-auth-key", "t")], &[]).is_empty());
+/// ```
+pub fn check_headers(
+    endpoint: &Endpoint,
+    headers: &[(&str, &str)],
+    known: &[crate::KnownValue],
+) -> Vec<crate::Diagnostic> {
+    use crate::rules::{
+        header_missing, header_needless_secret, header_wrong_credential, header_wrong_name,
+    };
+    let mut out = Vec::new();
+    match header_wrong_name::check(endpoint, headers) {
+        Some(d) => out.push(d),
+        None => out.extend(header_missing::check(endpoint, headers)),
+    }
+    out.extend(header_wrong_credential::check(endpoint, headers, known));
+    out.extend(header_needless_secret::check(endpoint, headers));
+    if endpoint.uncertain {
+        for d in &mut out {
+            if d.severity == crate::Severity::Error {
+                d.severity = crate::Severity::Warning;
+            }
+        }
+    }
+    out
+}
+
+/// The value of header `name` (case-insensitive), if present.
+pub(crate) fn header<'a>(headers: &[(&str, &'a str)], name: &str) -> Option<&'a str> {
+    headers
+        .iter()
+        .find(|(n, _)| n.trim().eq_ignore_ascii_case(name))
+        .map(|(_, v)| *v)
+}
+
+impl Endpoint {
+    /// The documented JSON body fields (DOMAIN.md); `Authorize` lists both
+    /// the cached (`LoginId`) and the live (`Institution`…) forms.
+    ///
+    /// ```
+    /// let e = flinks_config_core::endpoint("GetAccountsDetail").unwrap();
+    /// assert_eq!(e.body_fields(), ["RequestId"]);
+    /// ```
+    pub fn body_fields(&self) -> &'static [&'static str] {
+        match self.name {
+            "Authorize" => &[
+                "LoginId",
+                "MostRecentCached",
+                "Institution",
+                "Username",
+                "Password",
+                "Save",
+            ],
+            _ if self.request_id_in_body => &["RequestId"],
+            _ => &[],
+        }
+    }
+}

@@ -40,7 +40,9 @@ pub use check::{
 };
 pub use credential::{CredentialKind, KnownValue};
 pub use diagnostic::{Diagnostic, Location, Source, Span};
-pub use endpoint::{endpoint, Auth, Endpoint, Method, API_KEY_HEADER, AUTH_KEY_HEADER, ENDPOINTS};
+pub use endpoint::{
+    check_headers, endpoint, Auth, Endpoint, Method, API_KEY_HEADER, AUTH_KEY_HEADER, ENDPOINTS,
+};
 pub use environment::{toolbox, Environment};
 pub use guid::{first_guid_error, is_guid};
 pub use host::{classify_host, host_for, FlinksHost, HostKind, DOMAIN};

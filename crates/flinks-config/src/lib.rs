@@ -44,6 +44,9 @@ pub mod macros;
 pub use macros::__macros;
 // --- end of the macros block.
 
+// Typed requests: one constructor per endpoint, header checks, error decoding.
+pub mod request;
+
 pub use config::{FlinksConfig, ProfileConfig};
 pub use flinks_config_core as core;
 pub use flinks_config_core::{Diagnostic, Environment, Severity};
