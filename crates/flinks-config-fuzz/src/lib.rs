@@ -220,3 +220,41 @@ pub fn yaml(data: &[u8]) {
         assert_report_clean(&shown);
     }
 }
+
+/// The header-map check on arbitrary `name: value` lines, for every endpoint,
+/// with the canary known as the secret key and spliced into the values.
+pub fn headers(data: &[u8]) {
+    use flinks_config_core::{check_headers, ENDPOINTS};
+    let Some(text) = input(data) else {
+        return;
+    };
+    let planted = text.replace('~', CANARY);
+    let headers: Vec<(&str, &str)> = planted
+        .lines()
+        .filter_map(|l| l.split_once(':'))
+        .map(|(n, v)| (n.trim(), v.trim()))
+        .collect();
+    let known = [KnownValue::new(CredentialKind::SecretKey, CANARY)];
+    for endpoint in ENDPOINTS {
+        for d in check_headers(endpoint, &headers, &known) {
+            assert_no_canary("message", &d.message);
+            assert_no_canary("help", d.help.as_deref().unwrap_or_default());
+            assert_no_canary("snippet", d.snippet.as_deref().unwrap_or_default());
+            assert_no_canary("debug", &format!("{d:?}"));
+        }
+    }
+}
+
+/// The Flinks error decoder on arbitrary bodies: never a panic, and a
+/// diagnosis for every endpoint.
+pub fn error_body(data: &[u8]) {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    if let Ok(error) = flinks_config::request::FlinksError::parse(text) {
+        for endpoint in flinks_config_core::ENDPOINTS.iter().map(Some).chain([None]) {
+            let diagnosis = error.diagnose(endpoint);
+            let _ = format!("{diagnosis:?} {error:?}");
+        }
+    }
+}

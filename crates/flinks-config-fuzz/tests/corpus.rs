@@ -39,6 +39,16 @@ fn dotenv_corpus() {
 }
 
 #[test]
+fn headers_corpus() {
+    replay("headers", flinks_config_fuzz::headers);
+}
+
+#[test]
+fn error_body_corpus() {
+    replay("error_body", flinks_config_fuzz::error_body);
+}
+
+#[test]
 fn yaml_corpus() {
     replay("yaml", flinks_config_fuzz::yaml);
 }
