@@ -97,9 +97,20 @@ id!(
 
 impl Instance {
     /// The public sandbox instance.
+    ///
+    /// ```
+    /// use flinks_config::Instance;
+    /// assert_eq!(Instance::TOOLBOX, Instance::parse("toolbox").unwrap());
+    /// ```
     pub const TOOLBOX: Instance = Instance(Cow::Borrowed(flinks_config_core::toolbox::INSTANCE));
 
     /// Whether this is the sandbox instance `toolbox`.
+    ///
+    /// ```
+    /// use flinks_config::Instance;
+    /// assert!(Instance::parse("toolbox").unwrap().is_sandbox());
+    /// assert!(!Instance::parse("acme").unwrap().is_sandbox());
+    /// ```
     pub fn is_sandbox(&self) -> bool {
         self.0 == flinks_config_core::toolbox::INSTANCE
     }
@@ -120,6 +131,11 @@ id!(
 
 impl CustomerId {
     /// The public sandbox customer id.
+    ///
+    /// ```
+    /// use flinks_config::CustomerId;
+    /// assert_eq!(CustomerId::TOOLBOX.as_str(), "43387ca6-0391-4c82-857d-70d95f087ecb");
+    /// ```
     pub const TOOLBOX: CustomerId =
         CustomerId(Cow::Borrowed(flinks_config_core::toolbox::CUSTOMER_ID));
 }
