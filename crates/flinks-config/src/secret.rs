@@ -67,6 +67,11 @@ macro_rules! secret {
         impl $name {
             /// Checks the value (a GUID, not a placeholder) and wraps it.
             /// The error report never contains the value.
+            ///
+            #[doc = concat!("```\nuse flinks_config::{ExposeSecret, ", stringify!($name), "};")]
+            #[doc = concat!("let value = ", stringify!($name), "::parse(\"c4569c54-e167-4d34-8de6-f4113bc82414\").unwrap();")]
+            #[doc = concat!("assert_eq!(value.expose_secret(), \"c4569c54-e167-4d34-8de6-f4113bc82414\");")]
+            #[doc = concat!("assert!(", stringify!($name), "::parse(\"YOUR_KEY_HERE\").is_err());\n```")]
             pub fn parse(text: &str) -> Result<Self, Report> {
                 checked(text, $kind).map($name)
             }
