@@ -9,7 +9,7 @@
 //! renames the dependency or shadows `Ok`, `Result` or `Option`.
 //!
 //! Parsing uses `proc_macro` directly (no `syn`/`quote`) so this crate builds
-//! in a second: the input is one literal token, read by [`unescape`].
+//! in a second: the input is one literal token, read by `unescape`.
 #![forbid(unsafe_code)]
 
 #[cfg(test)]
