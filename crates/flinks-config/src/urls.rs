@@ -151,6 +151,12 @@ impl ApiUrl {
     }
 
     /// Wraps a literal checked at compile time by `api_url!`.
+    ///
+    /// ```
+    /// // What `api_url!` expands to, once the literal passed every rule:
+    /// const BASE: flinks_config::ApiUrl = flinks_config::api_url!("https://toolbox-api.private.fin.ag/v3/");
+    /// assert_eq!(BASE, flinks_config::ApiUrl::parse("https://toolbox-api.private.fin.ag/v3/").unwrap());
+    /// ```
     #[doc(hidden)]
     pub const fn __from_checked_literal(text: &'static str) -> Self {
         ApiUrl(Cow::Borrowed(text))
@@ -274,6 +280,12 @@ impl IframeUrl {
     }
 
     /// Wraps a literal checked at compile time by `iframe_url!`.
+    ///
+    /// ```
+    /// // What `iframe_url!` expands to, once the literal passed every rule:
+    /// const CONNECT: flinks_config::IframeUrl = flinks_config::iframe_url!(sandbox, "https://toolbox-iframe.private.fin.ag/v2/?demo=true");
+    /// assert_eq!(CONNECT, flinks_config::IframeUrl::parse("https://toolbox-iframe.private.fin.ag/v2/?demo=true").unwrap());
+    /// ```
     #[doc(hidden)]
     pub const fn __from_checked_literal(text: &'static str) -> Self {
         IframeUrl(Cow::Borrowed(text))
