@@ -8,6 +8,13 @@ use crate::url::{Part, UrlParts};
 use crate::{Checker, Diagnostic, Environment, KnownValue, Span};
 
 /// Which kind of Flinks URL a value should be.
+///
+/// ```
+/// use flinks_config_core::{check_url, UrlContext, UrlKind};
+/// let url = "https://toolbox-api.private.fin.ag/v3/43387ca6-0391-4c82-857d-70d95f087ecb/BankingServices/Authorize";
+/// assert!(check_url(url, UrlKind::Api, &UrlContext::runtime()).is_empty());
+/// assert!(!check_url(url, UrlKind::Iframe, &UrlContext::runtime()).is_empty());
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum UrlKind {
     /// An API base or endpoint URL.
@@ -39,18 +46,40 @@ pub struct UrlContext<'k> {
 
 impl UrlContext<'static> {
     /// Checking a literal at compile time.
+    ///
+    /// ```
+    /// use flinks_config_core::{Checker, UrlContext};
+    /// assert_eq!(UrlContext::macro_literal().checker, Checker::Macro);
+    /// ```
     pub const fn macro_literal() -> Self {
         Self::with_checker(Checker::Macro)
     }
     /// Checking a loaded configuration at startup.
+    ///
+    /// ```
+    /// use flinks_config_core::{Checker, UrlContext};
+    /// let cx = UrlContext::runtime();
+    /// assert_eq!((cx.checker, cx.environment, cx.final_url), (Checker::Runtime, None, false));
+    /// ```
     pub const fn runtime() -> Self {
         Self::with_checker(Checker::Runtime)
     }
     /// Checking a configuration file before deploy.
+    ///
+    /// ```
+    /// use flinks_config_core::{Checker, UrlContext};
+    /// assert_eq!(UrlContext::linter().checker, Checker::Linter);
+    /// ```
     pub const fn linter() -> Self {
         Self::with_checker(Checker::Linter)
     }
     /// Checking a URL a request is about to be sent to (or shown, for an iframe).
+    ///
+    /// ```
+    /// use flinks_config_core::{Checker, UrlContext};
+    /// let cx = UrlContext::request();
+    /// assert!(cx.checker == Checker::Request && cx.final_url);
+    /// ```
     pub const fn request() -> Self {
         UrlContext {
             final_url: true,
@@ -70,12 +99,25 @@ impl UrlContext<'static> {
 
 impl<'k> UrlContext<'k> {
     /// The same context for a declared environment.
+    ///
+    /// ```
+    /// use flinks_config_core::{Environment, UrlContext};
+    /// let cx = UrlContext::runtime().in_environment(Environment::Sandbox);
+    /// assert_eq!(cx.environment, Some(Environment::Sandbox));
+    /// ```
     pub const fn in_environment(mut self, environment: Environment) -> Self {
         self.environment = Some(environment);
         self
     }
 
     /// The same context with known credential values and customer id.
+    ///
+    /// ```
+    /// use flinks_config_core::{KnownValue, UrlContext};
+    /// let cx = UrlContext::runtime().with_known(KnownValue::toolbox(), Some("43387ca6-0391-4c82-857d-70d95f087ecb"));
+    /// assert_eq!(cx.known.len(), 3);
+    /// assert_eq!(cx.customer_id, Some("43387ca6-0391-4c82-857d-70d95f087ecb"));
+    /// ```
     pub fn with_known<'n>(
         self,
         known: &'n [KnownValue<'n>],
@@ -273,6 +315,13 @@ pub fn check_iframe_url(value: &str, cx: &UrlContext<'_>) -> Vec<Diagnostic> {
 }
 
 /// Checks a URL of the given kind. Diagnostics come sorted by position.
+///
+/// ```
+/// use flinks_config_core::{check_url, UrlContext, UrlKind};
+/// let url = "https://toolbox-api.private.fin.ag//v3/43387ca6-0391-4c82-857d-70d95f087ecb/BankingServices/Authorize";
+/// let found = check_url(url, UrlKind::Api, &UrlContext::runtime());
+/// assert_eq!(found[0].code(), "FLK003");
+/// ```
 pub fn check_url(value: &str, kind: UrlKind, cx: &UrlContext<'_>) -> Vec<Diagnostic> {
     let mut sink = Sink::new(cx.checker);
     let (start, end) = rules::url_stray_characters::check(value, &mut sink);

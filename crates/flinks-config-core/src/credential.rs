@@ -29,6 +29,12 @@ pub enum CredentialKind {
 
 impl CredentialKind {
     /// Whether values of this kind must never be shown.
+    ///
+    /// ```
+    /// use flinks_config_core::CredentialKind;
+    /// assert!(CredentialKind::AuthorizeToken.is_secret());
+    /// assert!(!CredentialKind::LoginId.is_secret());
+    /// ```
     pub const fn is_secret(self) -> bool {
         matches!(
             self,
@@ -37,6 +43,11 @@ impl CredentialKind {
     }
 
     /// Human name, e.g. `secret key`.
+    ///
+    /// ```
+    /// use flinks_config_core::CredentialKind;
+    /// assert_eq!(CredentialKind::CustomerId.noun(), "customer id");
+    /// ```
     pub const fn noun(self) -> &'static str {
         match self {
             CredentialKind::CustomerId => "customer id",
@@ -72,6 +83,12 @@ pub struct KnownValue<'a> {
 
 impl<'a> KnownValue<'a> {
     /// A known value of `kind`.
+    ///
+    /// ```
+    /// use flinks_config_core::{CredentialKind, KnownValue};
+    /// let known = KnownValue::new(CredentialKind::ApiKey, "3d5266a8-b697-48d4-8de6-52e2e2662acc");
+    /// assert_eq!(known.kind, CredentialKind::ApiKey);
+    /// ```
     pub const fn new(kind: CredentialKind, value: &'a str) -> Self {
         KnownValue { kind, value }
     }
@@ -82,11 +99,25 @@ impl<'a> KnownValue<'a> {
     }
 
     /// Whether `text` is this value (constant time, ASCII case ignored).
+    ///
+    /// ```
+    /// use flinks_config_core::{CredentialKind, KnownValue};
+    /// let known = KnownValue::new(CredentialKind::ApiKey, "3d5266a8-b697-48d4-8de6-52e2e2662acc");
+    /// assert!(known.matches(" 3d5266a8-b697-48d4-8de6-52e2e2662acc "));
+    /// assert!(!known.matches("43387ca6-0391-4c82-857d-70d95f087ecb"));
+    /// ```
     pub fn matches(&self, text: &str) -> bool {
         !self.value.is_empty() && crate::text::constant_time_eq_ignore_case(self.value, text.trim())
     }
 
     /// The public sandbox's published values.
+    ///
+    /// ```
+    /// use flinks_config_core::{CredentialKind, KnownValue};
+    /// let known = KnownValue::toolbox();
+    /// assert!(known.iter().any(|k| k.kind == CredentialKind::SecretKey
+    ///     && k.matches("c4569c54-e167-4d34-8de6-f4113bc82414")));
+    /// ```
     pub fn toolbox() -> &'static [KnownValue<'static>] {
         &TOOLBOX
     }

@@ -5,6 +5,11 @@
 use crate::CredentialKind;
 
 /// An HTTP method, as Flinks endpoints use them.
+///
+/// ```
+/// use flinks_config_core::{endpoint, Method};
+/// assert_eq!(endpoint("GenerateAuthorizeToken").unwrap().method, Method::Post);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Method {
     /// `GET`
@@ -34,6 +39,12 @@ impl Method {
 }
 
 /// The header an endpoint authenticates with, and what it carries.
+///
+/// ```
+/// use flinks_config_core::{endpoint, Auth};
+/// assert_eq!(endpoint("GenerateAuthorizeToken").unwrap().auth, Auth::SecretKey);
+/// assert_eq!(Auth::Unknown.header(), None);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Auth {
     /// `flinks-auth-key` carrying the secret key (`/GenerateAuthorizeToken`).
@@ -63,6 +74,12 @@ impl Auth {
     }
 
     /// The credential the header carries.
+    ///
+    /// ```
+    /// use flinks_config_core::{Auth, CredentialKind};
+    /// assert_eq!(Auth::ApiKey.credential(), Some(CredentialKind::ApiKey));
+    /// assert_eq!(Auth::Unknown.credential(), None);
+    /// ```
     pub const fn credential(self) -> Option<CredentialKind> {
         match self {
             Auth::SecretKey => Some(CredentialKind::SecretKey),
@@ -74,8 +91,18 @@ impl Auth {
 }
 
 /// The header on the two authentication endpoints.
+///
+/// ```
+/// use flinks_config_core::{Auth, AUTH_KEY_HEADER};
+/// assert_eq!(Auth::SecretKey.header(), Some(AUTH_KEY_HEADER));
+/// ```
 pub const AUTH_KEY_HEADER: &str = "flinks-auth-key";
 /// The header on data endpoints.
+///
+/// ```
+/// use flinks_config_core::{Auth, API_KEY_HEADER};
+/// assert_eq!(Auth::ApiKey.header(), Some(API_KEY_HEADER));
+/// ```
 pub const API_KEY_HEADER: &str = "x-api-key";
 
 /// One Flinks endpoint under `/v3/{customerId}/BankingServices/`.
@@ -125,6 +152,12 @@ use CredentialKind::{LoginId, RequestId};
 use Method::{Delete, Get, Patch, Post};
 
 /// Every documented BankingServices endpoint.
+///
+/// ```
+/// use flinks_config_core::{Auth, ENDPOINTS};
+/// let token = ENDPOINTS.iter().find(|e| e.name == "GenerateAuthorizeToken").unwrap();
+/// assert_eq!(token.auth, Auth::SecretKey);
+/// ```
 pub static ENDPOINTS: &[Endpoint] = &[
     row(
         "GenerateAuthorizeToken",

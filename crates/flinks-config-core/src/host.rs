@@ -1,6 +1,11 @@
 //! Flinks hosts: `{instance}-api.private.fin.ag` and `{instance}-iframe.private.fin.ag`.
 
 /// The domain every Flinks API and iframe host lives under.
+///
+/// ```
+/// use flinks_config_core::{HostKind, DOMAIN};
+/// assert!(HostKind::Api.suffix().ends_with(DOMAIN));
+/// ```
 pub const DOMAIN: &str = "private.fin.ag";
 
 /// Which service a host serves.
@@ -19,6 +24,11 @@ pub enum HostKind {
 
 impl HostKind {
     /// The host suffix after the instance.
+    ///
+    /// ```
+    /// use flinks_config_core::HostKind;
+    /// assert_eq!(HostKind::Iframe.suffix(), "-iframe.private.fin.ag");
+    /// ```
     pub const fn suffix(self) -> &'static str {
         match self {
             HostKind::Api => "-api.private.fin.ag",
@@ -27,6 +37,11 @@ impl HostKind {
     }
 
     /// `API` or `iframe`, for messages.
+    ///
+    /// ```
+    /// use flinks_config_core::HostKind;
+    /// assert_eq!(HostKind::Api.noun(), "API");
+    /// ```
     pub const fn noun(self) -> &'static str {
         match self {
             HostKind::Api => "API",
@@ -52,6 +67,13 @@ pub struct FlinksHost {
 }
 
 /// Recognises `{instance}-api.private.fin.ag` / `-iframe`, in any case.
+///
+/// ```
+/// use flinks_config_core::{classify_host, HostKind};
+/// let host = classify_host("TOOLBOX-API.private.fin.ag").unwrap();
+/// assert_eq!((host.instance.as_str(), host.kind), ("toolbox", HostKind::Api));
+/// assert!(classify_host("-api.private.fin.ag").is_none());
+/// ```
 pub fn classify_host(host: &str) -> Option<FlinksHost> {
     let lower = host.to_ascii_lowercase();
     [HostKind::Api, HostKind::Iframe]

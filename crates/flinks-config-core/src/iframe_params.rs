@@ -1,6 +1,12 @@
 //! The documented Flinks Connect iframe parameters and the values they take.
 
 /// What values a parameter takes.
+///
+/// ```
+/// use flinks_config_core::iframe_params::{iframe_param, ParamValue};
+/// assert_eq!(iframe_param("demo").unwrap().value, ParamValue::Bool);
+/// assert_eq!(iframe_param("language").unwrap().value, ParamValue::OneOf(&["en", "fr"]));
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ParamValue {
     /// `true` or `false`.
@@ -16,6 +22,11 @@ pub enum ParamValue {
 }
 
 /// A documented iframe parameter.
+///
+/// ```
+/// use flinks_config_core::iframe_params::iframe_param;
+/// assert_eq!(iframe_param("theme").unwrap().name, "theme");
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct IframeParam {
     /// Its exact (case-sensitive, camelCase) name.
@@ -89,6 +100,12 @@ pub static IFRAME_PARAMS: &[IframeParam] = &[
 ];
 
 /// The parameter named exactly `name`.
+///
+/// ```
+/// use flinks_config_core::iframe_params::{iframe_param, ParamValue};
+/// assert_eq!(iframe_param("demo").unwrap().value, ParamValue::Bool);
+/// assert!(iframe_param("Demo").is_none());
+/// ```
 pub fn iframe_param(name: &str) -> Option<&'static IframeParam> {
     IFRAME_PARAMS.iter().find(|p| p.name == name)
 }

@@ -37,6 +37,12 @@ pub enum Field {
 
 impl Field {
     /// Every field, in schema order.
+    ///
+    /// ```
+    /// use flinks_config_core::Field;
+    /// assert_eq!(Field::ALL.len(), 8);
+    /// assert!(Field::ALL.iter().all(|f| Field::from_key(f.key()) == Some(*f)));
+    /// ```
     pub const ALL: [Field; 8] = [
         Field::Environment,
         Field::Instance,
@@ -49,6 +55,11 @@ impl Field {
     ];
 
     /// The snake_case key of the schema.
+    ///
+    /// ```
+    /// use flinks_config_core::Field;
+    /// assert_eq!(Field::CustomerId.key(), "customer_id");
+    /// ```
     pub const fn key(self) -> &'static str {
         match self {
             Field::Environment => "environment",
@@ -63,6 +74,11 @@ impl Field {
     }
 
     /// The environment variable, e.g. `FLINKS_API_KEY`.
+    ///
+    /// ```
+    /// use flinks_config_core::Field;
+    /// assert_eq!(Field::ApiKey.env_var(), "FLINKS_API_KEY");
+    /// ```
     pub const fn env_var(self) -> &'static str {
         match self {
             Field::Environment => "FLINKS_ENVIRONMENT",
@@ -78,6 +94,13 @@ impl Field {
 
     /// The field a key names, ignoring case, `_`, `-`, `.` and a `flinks`
     /// prefix: `customerId`, `CustomerId`, `customer_id`, `FLINKS_CUSTOMER_ID`.
+    ///
+    /// ```
+    /// use flinks_config_core::Field;
+    /// assert_eq!(Field::from_key("apiKey"), Some(Field::ApiKey));
+    /// assert_eq!(Field::from_key("x-api-key"), Some(Field::ApiKey));
+    /// assert_eq!(Field::from_key("password"), None);
+    /// ```
     pub fn from_key(key: &str) -> Option<Field> {
         let norm = normalize_key(key);
         let norm = norm
@@ -98,6 +121,12 @@ impl Field {
     }
 
     /// The credential kind a field holds, if any.
+    ///
+    /// ```
+    /// use flinks_config_core::{CredentialKind, Field};
+    /// assert_eq!(Field::SecretKey.credential(), Some(CredentialKind::SecretKey));
+    /// assert_eq!(Field::ApiUrl.credential(), None);
+    /// ```
     pub const fn credential(self) -> Option<CredentialKind> {
         match self {
             Field::CustomerId => Some(CredentialKind::CustomerId),
@@ -109,6 +138,12 @@ impl Field {
     }
 
     /// Whether the value must never be shown.
+    ///
+    /// ```
+    /// use flinks_config_core::Field;
+    /// assert!(Field::ApiKey.is_secret());
+    /// assert!(!Field::CustomerId.is_secret());
+    /// ```
     pub const fn is_secret(self) -> bool {
         matches!(
             self,
@@ -117,6 +152,12 @@ impl Field {
     }
 
     /// Whether a complete profile must have it.
+    ///
+    /// ```
+    /// use flinks_config_core::Field;
+    /// assert!(Field::Instance.is_required());
+    /// assert!(!Field::ApiUrl.is_required());
+    /// ```
     pub const fn is_required(self) -> bool {
         matches!(
             self,
@@ -126,6 +167,11 @@ impl Field {
 }
 
 /// Lowercase with `_`, `-`, `.` and spaces removed.
+///
+/// ```
+/// use flinks_config_core::normalize_key;
+/// assert_eq!(normalize_key("Customer-Id.v2 x"), "customeridv2x");
+/// ```
 pub fn normalize_key(key: &str) -> String {
     key.chars()
         .filter(|c| !matches!(c, '_' | '-' | '.' | ' '))
@@ -155,6 +201,12 @@ pub fn is_reference(text: &str) -> bool {
 }
 
 /// A configured value and where it came from.
+///
+/// ```
+/// use flinks_config_core::{Location, Source, Value};
+/// let value = Value { text: "toolbox", location: Location::new(Source::Value, "sandbox.instance") };
+/// assert_eq!(value.text, "toolbox");
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Value<'a> {
     /// The text as configured (after the format's own unquoting).
@@ -188,6 +240,12 @@ pub struct Profile<'a> {
 
 impl<'a> Profile<'a> {
     /// An empty profile at `location`.
+    ///
+    /// ```
+    /// use flinks_config_core::{Location, Profile, Source};
+    /// let profile = Profile::new(Location::new(Source::Value, "sandbox"));
+    /// assert!(profile.name.is_none() && profile.fields.is_empty());
+    /// ```
     pub fn new(location: Location) -> Self {
         Profile {
             name: None,
@@ -198,11 +256,28 @@ impl<'a> Profile<'a> {
     }
 
     /// Adds a setting (a later one of the same field wins in [`get`](Self::get)).
+    ///
+    /// ```
+    /// use flinks_config_core::{Field, Location, Profile, Source, Value};
+    /// let at = |key: &str| Location::new(Source::Value, key);
+    /// let mut profile = Profile::new(at("sandbox"));
+    /// profile.set(Field::Instance, Value { text: "toolbox", location: at("sandbox.instance") });
+    /// assert_eq!(profile.fields.len(), 1);
+    /// ```
     pub fn set(&mut self, field: Field, value: Value<'a>) {
         self.fields.push((field, value));
     }
 
     /// The last value of a field.
+    ///
+    /// ```
+    /// use flinks_config_core::{Field, Location, Profile, Source, Value};
+    /// let at = |key: &str| Location::new(Source::Value, key);
+    /// let mut profile = Profile::new(at("sandbox"));
+    /// profile.set(Field::Instance, Value { text: "old", location: at("instance") });
+    /// profile.set(Field::Instance, Value { text: "toolbox", location: at("instance") });
+    /// assert_eq!(profile.get(Field::Instance).unwrap().text, "toolbox");
+    /// ```
     pub fn get(&self, field: Field) -> Option<&Value<'a>> {
         self.fields
             .iter()
@@ -213,6 +288,14 @@ impl<'a> Profile<'a> {
 
     /// The environment named by the profile name or its `environment` field,
     /// and whether it was given by an alias.
+    ///
+    /// ```
+    /// use flinks_config_core::{Environment, Location, Profile, Source, Value};
+    /// let at = |key: &str| Location::new(Source::Value, key);
+    /// let mut profile = Profile::new(at("prod"));
+    /// profile.name = Some(Value { text: "prod", location: at("prod") });
+    /// assert_eq!(profile.environment(), Some((Environment::Production, true)));
+    /// ```
     pub fn environment(&self) -> Option<(Environment, bool)> {
         self.environment_value()
             .and_then(|v| Environment::parse(v.text))
@@ -240,6 +323,12 @@ pub struct ProfileOptions {
 
 impl ProfileOptions {
     /// Options for `checker`; the runtime requires complete profiles.
+    ///
+    /// ```
+    /// use flinks_config_core::{Checker, ProfileOptions};
+    /// assert!(ProfileOptions::new(Checker::Runtime).require_complete);
+    /// assert!(!ProfileOptions::new(Checker::Linter).require_complete);
+    /// ```
     pub const fn new(checker: Checker) -> Self {
         ProfileOptions {
             checker,
@@ -248,6 +337,12 @@ impl ProfileOptions {
     }
 
     /// Sets whether missing required fields are reported.
+    ///
+    /// ```
+    /// use flinks_config_core::{Checker, ProfileOptions};
+    /// let options = ProfileOptions::new(Checker::Runtime).require_complete(false);
+    /// assert!(!options.require_complete);
+    /// ```
     pub const fn require_complete(mut self, yes: bool) -> Self {
         self.require_complete = yes;
         self
@@ -263,6 +358,13 @@ pub(crate) fn located(field: Field, value: &Value<'_>) -> Location {
 
 /// Checks each profile, then the rules that compare profiles (FLK504).
 /// Values that are references (`${VAR}`) are left for when they are resolved.
+///
+/// ```
+/// use flinks_config_core::{check_profiles, Checker, Location, Profile, ProfileOptions, Source};
+/// let empty = Profile::new(Location::new(Source::Value, "sandbox"));
+/// let found = check_profiles(&[empty], ProfileOptions::new(Checker::Runtime));
+/// assert!(found.iter().any(|d| d.code() == "FLK508")); // required fields missing
+/// ```
 pub fn check_profiles(profiles: &[Profile<'_>], options: ProfileOptions) -> Vec<Diagnostic> {
     let mut out: Vec<Diagnostic> = profiles
         .iter()
@@ -320,6 +422,13 @@ pub fn secret_values<'a>(profile: &Profile<'a>) -> Vec<&'a str> {
 }
 
 /// Checks one profile: every value, then the rules across its values.
+///
+/// ```
+/// use flinks_config_core::{check_profile, Checker, Location, Profile, ProfileOptions, Source};
+/// let empty = Profile::new(Location::new(Source::Value, "sandbox"));
+/// assert!(check_profile(&empty, ProfileOptions::new(Checker::Runtime)).iter().any(|d| d.code() == "FLK508"));
+/// assert!(check_profile(&empty, ProfileOptions::new(Checker::Linter)).iter().all(|d| d.code() != "FLK508"));
+/// ```
 pub fn check_profile(profile: &Profile<'_>, options: ProfileOptions) -> Vec<Diagnostic> {
     let checker = options.checker;
     let mut sink = Sink::new(checker);

@@ -100,6 +100,13 @@ pub struct Checkers(u8);
 
 impl Checkers {
     /// Parses the letters `M`, `R`, `L`, `Q` (others are ignored), at compile time.
+    ///
+    /// ```
+    /// use flinks_config_core::{Checker, Checkers};
+    /// let set = Checkers::parse("MQx");
+    /// assert!(set.contains(Checker::Macro) && set.contains(Checker::Request));
+    /// assert_eq!(set.letters(), "MQ");
+    /// ```
     pub const fn parse(letters: &str) -> Self {
         let bytes = letters.as_bytes();
         let mut bits = 0;
@@ -118,11 +125,22 @@ impl Checkers {
     }
 
     /// Whether `checker` is in the set.
+    ///
+    /// ```
+    /// use flinks_config_core::{Checker, Checkers};
+    /// assert!(Checkers::parse("R").contains(Checker::Runtime));
+    /// assert!(!Checkers::parse("R").contains(Checker::Linter));
+    /// ```
     pub const fn contains(self, checker: Checker) -> bool {
         self.0 & checker.bit() != 0
     }
 
     /// The set as catalogue letters, in `MRLQ` order.
+    ///
+    /// ```
+    /// use flinks_config_core::Checkers;
+    /// assert_eq!(Checkers::parse("QLRM").letters(), "MRLQ");
+    /// ```
     pub fn letters(self) -> String {
         [
             (Checker::Macro, 'M'),
@@ -137,6 +155,11 @@ impl Checkers {
     }
 
     /// The set as words, e.g. `macros, runtime, linter, requests`.
+    ///
+    /// ```
+    /// use flinks_config_core::Checkers;
+    /// assert_eq!(Checkers::parse("RQ").words(), "runtime, requests");
+    /// ```
     pub fn words(self) -> String {
         [
             (Checker::Macro, "macros"),

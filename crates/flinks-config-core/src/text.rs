@@ -131,6 +131,10 @@ fn find_ignore_case(haystack: &str, needle: &str) -> Option<usize> {
 }
 
 /// The fixed mask shown instead of a secret: no length, no prefix.
+///
+/// ```
+/// assert_eq!(flinks_config_core::MASK, "[redacted]");
+/// ```
 pub const MASK: &str = "[redacted]";
 
 /// `text` with bytes in `span` replaced by `*`, keeping every byte offset.
@@ -147,6 +151,14 @@ pub(crate) fn mask_span(text: &mut String, start: usize, end: usize) {
 
 /// Ranges of placeholder text such as `{customerId}`, `${VAR}`, `<instance>`,
 /// `YOUR_SECRET_KEY`, `yourinstance` or `yourcompany`.
+///
+/// ```
+/// use flinks_config_core::placeholders;
+/// let text = "/v3/{customerId}/x";
+/// let found = placeholders(text);
+/// assert_eq!(found.len(), 1);
+/// assert_eq!(&text[found[0].0..found[0].1], "{customerId}");
+/// ```
 pub fn placeholders(text: &str) -> Vec<(usize, usize)> {
     let bytes = text.as_bytes();
     let mut found = Vec::new();

@@ -4,6 +4,13 @@
 use crate::Span;
 
 /// A piece of a URL and where it sits in the checked value.
+///
+/// ```
+/// use flinks_config_core::url::UrlParts;
+/// let url = UrlParts::split("https://toolbox-api.private.fin.ag/v3", 10).unwrap();
+/// assert_eq!(url.scheme.text, "https");
+/// assert_eq!((url.scheme.span.start, url.scheme.span.end), (10, 15));
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Part<'a> {
     /// The text of the piece.
@@ -43,6 +50,13 @@ pub struct UrlParts<'a> {
 }
 
 /// One `name=value` pair of a query.
+///
+/// ```
+/// use flinks_config_core::url::UrlParts;
+/// let url = UrlParts::split("https://toolbox-iframe.private.fin.ag/v2/?demo=true", 0).unwrap();
+/// let param = url.params().next().unwrap();
+/// assert_eq!((param.name.text, param.value.unwrap().text), ("demo", "true"));
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Param<'a> {
     /// The whole pair.
@@ -54,6 +68,12 @@ pub struct Param<'a> {
 }
 
 /// Why a text could not be split into URL parts.
+///
+/// ```
+/// use flinks_config_core::url::UrlParts;
+/// let error = UrlParts::split("toolbox-api.private.fin.ag/v3", 0).unwrap_err();
+/// assert!(!error.message.is_empty() && !error.help.is_empty());
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SplitError {
     /// What is missing or wrong.

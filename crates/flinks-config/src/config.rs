@@ -17,6 +17,14 @@ use std::sync::Arc;
 ///
 /// `api_url` and `iframe_url` are the configured ones, or derived from the
 /// instance and customer id when not configured.
+///
+/// ```
+/// use flinks_config::{Environment, FlinksConfig};
+/// let toml = "[sandbox]\ninstance = \"toolbox\"\ncustomer_id = \"43387ca6-0391-4c82-857d-70d95f087ecb\"\nsecret_key = \"c4569c54-e167-4d34-8de6-f4113bc82414\"\napi_key = \"3d5266a8-b697-48d4-8de6-52e2e2662acc\"\n";
+/// let config = FlinksConfig::from_toml_str(toml, "flinks.toml").unwrap();
+/// let sandbox = config.profile(Environment::Sandbox).unwrap();
+/// assert_eq!(sandbox.api_url.as_str(), "https://toolbox-api.private.fin.ag/v3/43387ca6-0391-4c82-857d-70d95f087ecb/BankingServices/");
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ProfileConfig {
     /// Sandbox or production.
@@ -61,6 +69,13 @@ pub struct FlinksConfig {
 
 impl FlinksConfig {
     /// Loads from the process environment (`FLINKS_*`).
+    ///
+    /// ```
+    /// // Without `FLINKS_*` variables set, loading reports the missing fields.
+    /// if std::env::var_os("FLINKS_INSTANCE").is_none() {
+    ///     assert!(flinks_config::FlinksConfig::from_env().is_err());
+    /// }
+    /// ```
     pub fn from_env() -> Result<Self, Report> {
         Self::from_env_vars(
             std::env::vars_os()
@@ -71,6 +86,14 @@ impl FlinksConfig {
     /// Loads from environment-style pairs: `FLINKS_ENVIRONMENT`,
     /// `FLINKS_INSTANCE`, `FLINKS_CUSTOMER_ID`, `FLINKS_SECRET_KEY`,
     /// `FLINKS_API_KEY`, and optionally `FLINKS_API_URL`, `FLINKS_IFRAME_URL`.
+    ///
+    /// ```
+    /// use flinks_config::{Environment, FlinksConfig};
+    /// let vars = [("FLINKS_ENVIRONMENT", "sandbox"), ("FLINKS_INSTANCE", "toolbox"),
+    ///     ("FLINKS_CUSTOMER_ID", "43387ca6-0391-4c82-857d-70d95f087ecb"),
+    ///     ("FLINKS_SECRET_KEY", "c4569c54-e167-4d34-8de6-f4113bc82414"), ("FLINKS_API_KEY", "3d5266a8-b697-48d4-8de6-52e2e2662acc")];
+    /// assert!(FlinksConfig::from_env_vars(vars).unwrap().profile(Environment::Sandbox).is_some());
+    /// ```
     pub fn from_env_vars<K: AsRef<str>, V: AsRef<str>>(
         vars: impl IntoIterator<Item = (K, V)>,
     ) -> Result<Self, Report> {
@@ -107,18 +130,38 @@ impl FlinksConfig {
 
     /// Loads TOML text; `path` names it in diagnostics (and, like
     /// `flinks.production.toml`, may tell the environment).
+    ///
+    /// ```
+    /// use flinks_config::{Environment, FlinksConfig};
+    /// let toml = "[sandbox]\ninstance = \"toolbox\"\ncustomer_id = \"43387ca6-0391-4c82-857d-70d95f087ecb\"\nsecret_key = \"c4569c54-e167-4d34-8de6-f4113bc82414\"\napi_key = \"3d5266a8-b697-48d4-8de6-52e2e2662acc\"\n";
+    /// let config = FlinksConfig::from_toml_str(toml, "flinks.toml").unwrap();
+    /// assert_eq!(config.profiles().len(), 1);
+    /// ```
     pub fn from_toml_str(text: &str, path: &str) -> Result<Self, Report> {
         Self::from_str_as(text, path, Format::Toml)
     }
 
     /// Loads JSON text (`{"Flinks": {…}}`, or `{"sandbox": {…}}` in a
     /// `flinks.json`).
+    ///
+    /// ```
+    /// use flinks_config::{Environment, FlinksConfig};
+    /// let json = r#"{"Flinks": {"Environment": "sandbox", "Instance": "toolbox", "CustomerId": "43387ca6-0391-4c82-857d-70d95f087ecb",
+    ///   "SecretKey": "c4569c54-e167-4d34-8de6-f4113bc82414", "ApiKey": "3d5266a8-b697-48d4-8de6-52e2e2662acc"}}"#;
+    /// let config = FlinksConfig::from_json_str(json, "appsettings.json").unwrap();
+    /// assert!(config.profile(Environment::Sandbox).unwrap().instance.is_sandbox());
+    /// ```
     pub fn from_json_str(text: &str, path: &str) -> Result<Self, Report> {
         Self::from_str_as(text, path, Format::Json)
     }
 
     /// Loads a file, by its extension (`.toml`, `.json`, `.env*`). An
     /// unreadable file is a report naming the path.
+    ///
+    /// ```
+    /// let report = flinks_config::FlinksConfig::from_file("settings.yaml").unwrap_err();
+    /// assert_eq!(report.codes(), ["FLK510"]);
+    /// ```
     pub fn from_file(path: impl AsRef<Path>) -> Result<Self, Report> {
         let path = path.as_ref();
         let shown = path.display().to_string();
@@ -164,16 +207,38 @@ impl FlinksConfig {
     }
 
     /// The profile for an environment.
+    ///
+    /// ```
+    /// use flinks_config::{Environment, FlinksConfig};
+    /// let toml = "[sandbox]\ninstance = \"toolbox\"\ncustomer_id = \"43387ca6-0391-4c82-857d-70d95f087ecb\"\nsecret_key = \"c4569c54-e167-4d34-8de6-f4113bc82414\"\napi_key = \"3d5266a8-b697-48d4-8de6-52e2e2662acc\"\n";
+    /// let config = FlinksConfig::from_toml_str(toml, "flinks.toml").unwrap();
+    /// assert!(config.profile(Environment::Sandbox).is_some());
+    /// assert!(config.profile(Environment::Production).is_none());
+    /// ```
     pub fn profile(&self, environment: Environment) -> Option<&ProfileConfig> {
         self.profiles.iter().find(|p| p.environment == environment)
     }
 
     /// Every profile, in the order configured.
+    ///
+    /// ```
+    /// use flinks_config::{Environment, FlinksConfig};
+    /// let toml = "[sandbox]\ninstance = \"toolbox\"\ncustomer_id = \"43387ca6-0391-4c82-857d-70d95f087ecb\"\nsecret_key = \"c4569c54-e167-4d34-8de6-f4113bc82414\"\napi_key = \"3d5266a8-b697-48d4-8de6-52e2e2662acc\"\n";
+    /// let config = FlinksConfig::from_toml_str(toml, "flinks.toml").unwrap();
+    /// assert_eq!(config.profiles()[0].environment, Environment::Sandbox);
+    /// ```
     pub fn profiles(&self) -> &[ProfileConfig] {
         &self.profiles
     }
 
     /// Warnings and notes found while loading (the configuration is usable).
+    ///
+    /// ```
+    /// use flinks_config::{Environment, FlinksConfig};
+    /// let toml = "[sandbox]\ninstance = \"toolbox\"\ncustomer_id = \"43387ca6-0391-4c82-857d-70d95f087ecb\"\nsecret_key = \"c4569c54-e167-4d34-8de6-f4113bc82414\"\napi_key = \"3d5266a8-b697-48d4-8de6-52e2e2662acc\"\n";
+    /// let config = FlinksConfig::from_toml_str(toml, "flinks.toml").unwrap();
+    /// assert!(!config.warnings().has_errors());
+    /// ```
     pub fn warnings(&self) -> &Report {
         &self.warnings
     }

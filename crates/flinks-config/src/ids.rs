@@ -25,6 +25,12 @@ macro_rules! id {
 
         impl $name {
             /// Checks the value and wraps it.
+            ///
+            #[doc = concat!("```\nuse flinks_config::", stringify!($name), ";")]
+            #[doc = concat!("// an instance name or a GUID, never both: kinds do not mix")]
+            #[doc = concat!("let parsed = [\"toolbox\", \"43387ca6-0391-4c82-857d-70d95f087ecb\"].map(", stringify!($name), "::parse);")]
+            #[doc = concat!("assert_eq!(parsed.iter().filter(|r| r.is_ok()).count(), 1);")]
+            #[doc = concat!("assert!(", stringify!($name), "::parse(\"\").is_err());\n```")]
             pub fn parse(text: &str) -> Result<Self, Report> {
                 let found: Vec<Diagnostic> = $check(text);
                 if found.iter().any(|d| d.severity == flinks_config_core::Severity::Error) {
@@ -40,6 +46,11 @@ macro_rules! id {
             }
 
             /// The text.
+            ///
+            #[doc = concat!("```\nfor text in [\"toolbox\", \"43387ca6-0391-4c82-857d-70d95f087ecb\"] {")]
+            #[doc = concat!("    if let Ok(id) = flinks_config::", stringify!($name), "::parse(text) {")]
+            #[doc = concat!("        assert_eq!((id.as_str(), id.to_string()), (text, text.to_string()));")]
+            #[doc = concat!("    }\n}\n```")]
             pub fn as_str(&self) -> &str {
                 &self.0
             }
@@ -97,9 +108,20 @@ id!(
 
 impl Instance {
     /// The public sandbox instance.
+    ///
+    /// ```
+    /// use flinks_config::Instance;
+    /// assert_eq!(Instance::TOOLBOX, Instance::parse("toolbox").unwrap());
+    /// ```
     pub const TOOLBOX: Instance = Instance(Cow::Borrowed(flinks_config_core::toolbox::INSTANCE));
 
     /// Whether this is the sandbox instance `toolbox`.
+    ///
+    /// ```
+    /// use flinks_config::Instance;
+    /// assert!(Instance::parse("toolbox").unwrap().is_sandbox());
+    /// assert!(!Instance::parse("acme").unwrap().is_sandbox());
+    /// ```
     pub fn is_sandbox(&self) -> bool {
         self.0 == flinks_config_core::toolbox::INSTANCE
     }
@@ -120,6 +142,11 @@ id!(
 
 impl CustomerId {
     /// The public sandbox customer id.
+    ///
+    /// ```
+    /// use flinks_config::CustomerId;
+    /// assert_eq!(CustomerId::TOOLBOX.as_str(), "43387ca6-0391-4c82-857d-70d95f087ecb");
+    /// ```
     pub const TOOLBOX: CustomerId =
         CustomerId(Cow::Borrowed(flinks_config_core::toolbox::CUSTOMER_ID));
 }

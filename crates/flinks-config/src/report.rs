@@ -6,6 +6,13 @@ use std::sync::Arc;
 
 /// The text of a source file, kept to show the lines diagnostics point at,
 /// with the byte ranges of every secret value so they are never shown.
+///
+/// ```
+/// use flinks_config::{core::Span, report::SourceText};
+/// let text = "api_key = \"3d5266a8-b697-48d4-8de6-52e2e2662acc\"";
+/// let source = SourceText { path: "flinks.toml".into(), text: text.into(), secrets: vec![Span::new(11, 47)] };
+/// assert_eq!(&source.text[source.secrets[0].range()], "3d5266a8-b697-48d4-8de6-52e2e2662acc");
+/// ```
 #[derive(Clone)]
 pub struct SourceText {
     /// The path, as the diagnostics name it.
@@ -60,6 +67,15 @@ impl Report {
     }
 
     /// Orders diagnostics by source, then position (a stable sort).
+    ///
+    /// ```
+    /// use flinks_config::{core::{rule_by_code, Diagnostic, Location, Source}, Report};
+    /// let at = |file: &str| Diagnostic::new(rule_by_code("FLK510").unwrap(), "bad")
+    ///     .with_location(Location::new(Source::File(file.into()), "(file)"));
+    /// let mut report = Report::new(vec![at("b.toml"), at("a.toml")]);
+    /// report.sort();
+    /// assert_eq!(report.diagnostics()[0].location.as_ref().unwrap().source, Source::File("a.toml".into()));
+    /// ```
     pub fn sort(&mut self) {
         // Keys made once per diagnostic, not once per comparison.
         self.diagnostics.sort_by_cached_key(|d| {
@@ -74,11 +90,25 @@ impl Report {
     }
 
     /// Adds diagnostics.
+    ///
+    /// ```
+    /// let report = flinks_config::Instance::parse("toolbox.api").unwrap_err(); // FLK506
+    /// let mut all = flinks_config::Report::default();
+    /// all.extend(report.diagnostics().iter().cloned());
+    /// assert_eq!(all.codes(), ["FLK506"]);
+    /// ```
     pub fn extend(&mut self, diagnostics: impl IntoIterator<Item = Diagnostic>) {
         self.diagnostics.extend(diagnostics);
     }
 
     /// Adds the text of a source, to show lines from it.
+    ///
+    /// ```
+    /// use flinks_config::report::{Report, SourceText};
+    /// let mut report = Report::default();
+    /// report.add_source(SourceText { path: "flinks.toml".into(), text: "[sandbox]".into(), secrets: vec![] });
+    /// assert_eq!(report.sources()[0].path, "flinks.toml");
+    /// ```
     pub fn add_source(&mut self, source: SourceText) {
         self.by_path
             .entry(source.path.clone())
@@ -99,6 +129,14 @@ impl Report {
     }
 
     /// Merges another report into this one.
+    ///
+    /// ```
+    /// let report = flinks_config::Instance::parse("toolbox.api").unwrap_err(); // FLK506
+    /// let mut all = flinks_config::Report::default();
+    /// all.merge(report.clone());
+    /// all.merge(report);
+    /// assert_eq!(all.codes(), ["FLK506", "FLK506"]);
+    /// ```
     pub fn merge(&mut self, other: Report) {
         self.diagnostics.extend(other.diagnostics);
         for source in other.sources {
@@ -107,16 +145,33 @@ impl Report {
     }
 
     /// The diagnostics, in the order found.
+    ///
+    /// ```
+    /// let report = flinks_config::Instance::parse("toolbox.api").unwrap_err(); // FLK506
+    /// assert_eq!(report.diagnostics().len(), 1);
+    /// assert_eq!(report.diagnostics()[0].code(), "FLK506");
+    /// ```
     pub fn diagnostics(&self) -> &[Diagnostic] {
         &self.diagnostics
     }
 
     /// The sources whose lines can be shown.
+    ///
+    /// ```
+    /// let report = flinks_config::FlinksConfig::from_toml_str("[sandbox]\ninstance = 1\n", "flinks.toml").unwrap_err();
+    /// assert!(report.sources().iter().any(|s| s.path == "flinks.toml"));
+    /// ```
     pub fn sources(&self) -> &[SourceText] {
         &self.sources
     }
 
     /// Whether nothing was found.
+    ///
+    /// ```
+    /// let report = flinks_config::Instance::parse("toolbox.api").unwrap_err(); // FLK506
+    /// assert!(!report.is_empty());
+    /// assert!(flinks_config::Report::default().is_empty());
+    /// ```
     pub fn is_empty(&self) -> bool {
         self.diagnostics.is_empty()
     }
@@ -132,6 +187,12 @@ impl Report {
     }
 
     /// How many diagnostics have this severity.
+    ///
+    /// ```
+    /// let report = flinks_config::Instance::parse("toolbox.api").unwrap_err(); // FLK506
+    /// assert_eq!(report.count(flinks_config::Severity::Error), 1);
+    /// assert_eq!(report.count(flinks_config::Severity::Warning), 0);
+    /// ```
     pub fn count(&self, severity: Severity) -> usize {
         self.diagnostics
             .iter()
@@ -150,11 +211,22 @@ impl Report {
     }
 
     /// Renders one diagnostic like rustc, with source lines when known.
+    ///
+    /// ```
+    /// let report = flinks_config::Instance::parse("toolbox.api").unwrap_err(); // FLK506
+    /// let text = report.render_diagnostic(&report.diagnostics()[0], false);
+    /// assert!(text.starts_with("error[FLK506]"));
+    /// ```
     pub fn render_diagnostic(&self, d: &Diagnostic, color: bool) -> String {
         render(d, self, color)
     }
 
     /// The summary line, e.g. `2 errors, 1 warning`.
+    ///
+    /// ```
+    /// let report = flinks_config::Instance::parse("toolbox.api").unwrap_err(); // FLK506
+    /// assert_eq!(report.summary(), "1 error, 0 warnings, 0 notes");
+    /// ```
     pub fn summary(&self) -> String {
         let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
         format!(
@@ -474,6 +546,10 @@ fn source_line(src: &SourceText, d: &Diagnostic, span: Span) -> (String, usize, 
 }
 
 /// The fixed mask shown in place of a secret.
+///
+/// ```
+/// assert_eq!(flinks_config::report::SECRET_MASK, "[redacted]");
+/// ```
 pub const SECRET_MASK: &str = MASK;
 
 #[cfg(test)]

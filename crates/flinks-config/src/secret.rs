@@ -67,6 +67,11 @@ macro_rules! secret {
         impl $name {
             /// Checks the value (a GUID, not a placeholder) and wraps it.
             /// The error report never contains the value.
+            ///
+            #[doc = concat!("```\nuse flinks_config::{ExposeSecret, ", stringify!($name), "};")]
+            #[doc = concat!("let value = ", stringify!($name), "::parse(\"c4569c54-e167-4d34-8de6-f4113bc82414\").unwrap();")]
+            #[doc = concat!("assert_eq!(value.expose_secret(), \"c4569c54-e167-4d34-8de6-f4113bc82414\");")]
+            #[doc = concat!("assert!(", stringify!($name), "::parse(\"YOUR_KEY_HERE\").is_err());\n```")]
             pub fn parse(text: &str) -> Result<Self, Report> {
                 checked(text, $kind).map($name)
             }
@@ -186,20 +191,48 @@ pub struct AuthorizeToken {
 
 impl AuthorizeToken {
     /// How long Flinks accepts an unused token.
+    ///
+    /// ```
+    /// use flinks_config::AuthorizeToken;
+    /// assert_eq!(AuthorizeToken::LIFETIME.as_secs(), 30 * 60);
+    /// ```
     pub const LIFETIME: Duration = Duration::from_secs(30 * 60);
 
     /// Checks the value and records when it was issued.
+    ///
+    /// ```
+    /// use flinks_config::AuthorizeToken;
+    /// use std::time::SystemTime;
+    /// assert!(AuthorizeToken::parse("d65f1adb-8ebc-48dc-be8b-20c773ba1565", SystemTime::now()).is_ok());
+    /// assert!(AuthorizeToken::parse("YOUR_TOKEN", SystemTime::now()).is_err());
+    /// ```
     pub fn parse(text: &str, issued_at: SystemTime) -> Result<Self, Report> {
         checked(text, CredentialKind::AuthorizeToken)
             .map(|value| AuthorizeToken { value, issued_at })
     }
 
     /// When the token was issued.
+    ///
+    /// ```
+    /// use flinks_config::AuthorizeToken;
+    /// let issued = std::time::SystemTime::UNIX_EPOCH;
+    /// let token = AuthorizeToken::parse("d65f1adb-8ebc-48dc-be8b-20c773ba1565", issued).unwrap();
+    /// assert_eq!(token.issued_at(), issued);
+    /// ```
     pub fn issued_at(&self) -> SystemTime {
         self.issued_at
     }
 
     /// Whether Flinks would refuse it at `now` (30 minutes after issue).
+    ///
+    /// ```
+    /// use flinks_config::AuthorizeToken;
+    /// use std::time::{Duration, SystemTime};
+    /// let issued = SystemTime::UNIX_EPOCH;
+    /// let token = AuthorizeToken::parse("d65f1adb-8ebc-48dc-be8b-20c773ba1565", issued).unwrap();
+    /// assert!(!token.is_expired_at(issued + Duration::from_secs(60)));
+    /// assert!(token.is_expired_at(issued + Duration::from_secs(31 * 60)));
+    /// ```
     pub fn is_expired_at(&self, now: SystemTime) -> bool {
         now.duration_since(self.issued_at)
             .is_ok_and(|age| age >= Self::LIFETIME)

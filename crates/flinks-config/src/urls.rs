@@ -56,6 +56,12 @@ pub struct ApiUrl(Cow<'static, str>);
 
 impl ApiUrl {
     /// Checks `text` through every URL and API URL rule; warnings do not fail.
+    ///
+    /// ```
+    /// use flinks_config::ApiUrl;
+    /// assert!(ApiUrl::parse("https://toolbox-api.private.fin.ag/v3/43387ca6-0391-4c82-857d-70d95f087ecb/BankingServices/").is_ok());
+    /// assert_eq!(ApiUrl::parse("https://toolbox.api.private.fin.ag/v3/").unwrap_err().codes(), ["FLK004"]);
+    /// ```
     pub fn parse(text: &str) -> Result<Self, Report> {
         verdict(check_api_url(text, &UrlContext::runtime()), "api_url", text)
             .map(|s| ApiUrl(Cow::Owned(s)))
@@ -74,6 +80,12 @@ impl ApiUrl {
     }
 
     /// `https://{instance}-api.private.fin.ag/v3/{customerId}/BankingServices/`.
+    ///
+    /// ```
+    /// use flinks_config::{ApiUrl, CustomerId, Instance};
+    /// let base = ApiUrl::base(&Instance::TOOLBOX, &CustomerId::TOOLBOX);
+    /// assert_eq!(base.as_str(), "https://toolbox-api.private.fin.ag/v3/43387ca6-0391-4c82-857d-70d95f087ecb/BankingServices/");
+    /// ```
     pub fn base(instance: &Instance, customer_id: &CustomerId) -> Self {
         let host = host_for(instance.as_str(), HostKind::Api);
         ApiUrl(Cow::Owned(format!(
@@ -83,6 +95,13 @@ impl ApiUrl {
 
     /// The URL of an endpoint without a path parameter, under this base.
     /// Fails (FLK104/FLK107) for an unknown endpoint or one that needs an id.
+    ///
+    /// ```
+    /// use flinks_config::{ApiUrl, CustomerId, Instance};
+    /// let base = ApiUrl::base(&Instance::TOOLBOX, &CustomerId::TOOLBOX);
+    /// assert!(base.endpoint("GetAccountsDetail").unwrap().as_str().ends_with("/BankingServices/GetAccountsDetail"));
+    /// assert!(base.endpoint("GetAccountz").is_err());
+    /// ```
     pub fn endpoint(&self, name: &str) -> Result<Self, Report> {
         Self::parse(&format!("{}{name}", self.service_base()))
     }
@@ -104,6 +123,13 @@ impl ApiUrl {
 
     /// The URL of a table endpoint; ids are checked types, so this cannot fail
     /// for endpoints without a path parameter.
+    ///
+    /// ```
+    /// use flinks_config::{core::endpoint, ApiUrl, CustomerId, Instance};
+    /// let base = ApiUrl::base(&Instance::TOOLBOX, &CustomerId::TOOLBOX);
+    /// let url = base.for_endpoint(endpoint("GenerateAuthorizeToken").unwrap(), None).unwrap();
+    /// assert!(url.as_str().ends_with("/BankingServices/GenerateAuthorizeToken"));
+    /// ```
     pub fn for_endpoint(
         &self,
         endpoint: &'static Endpoint,
@@ -125,12 +151,24 @@ impl ApiUrl {
     }
 
     /// Wraps a literal checked at compile time by `api_url!`.
+    ///
+    /// ```
+    /// // What `api_url!` expands to, once the literal passed every rule:
+    /// const BASE: flinks_config::ApiUrl = flinks_config::api_url!("https://toolbox-api.private.fin.ag/v3/");
+    /// assert_eq!(BASE, flinks_config::ApiUrl::parse("https://toolbox-api.private.fin.ag/v3/").unwrap());
+    /// ```
     #[doc(hidden)]
     pub const fn __from_checked_literal(text: &'static str) -> Self {
         ApiUrl(Cow::Borrowed(text))
     }
 
     /// The URL text.
+    ///
+    /// ```
+    /// use flinks_config::{ApiUrl, CustomerId, Instance};
+    /// let base = ApiUrl::base(&Instance::TOOLBOX, &CustomerId::TOOLBOX);
+    /// assert_eq!(base.as_str(), base.to_string());
+    /// ```
     pub fn as_str(&self) -> &str {
         &self.0
     }
@@ -150,6 +188,11 @@ impl ApiUrl {
     }
 
     /// As a `url::Url`, for HTTP clients. A checked URL always converts.
+    ///
+    /// ```
+    /// let url = flinks_config::ApiUrl::parse("https://toolbox-api.private.fin.ag/v3/").unwrap().to_url();
+    /// assert_eq!(url.host_str(), Some("toolbox-api.private.fin.ag"));
+    /// ```
     pub fn to_url(&self) -> url::Url {
         url::Url::parse(&self.0).expect("a checked Flinks URL is a valid URL")
     }
@@ -178,6 +221,12 @@ pub struct IframeUrl(Cow<'static, str>);
 
 impl IframeUrl {
     /// Checks `text` through every URL and iframe rule.
+    ///
+    /// ```
+    /// use flinks_config::IframeUrl;
+    /// assert!(IframeUrl::parse("https://toolbox-iframe.private.fin.ag/v2/?demo=true").is_ok());
+    /// assert!(IframeUrl::parse("https://toolbox-iframe.private.fin.ag/v2/").is_err());
+    /// ```
     pub fn parse(text: &str) -> Result<Self, Report> {
         verdict(
             check_iframe_url(text, &UrlContext::runtime()),
@@ -188,6 +237,13 @@ impl IframeUrl {
     }
 
     /// Like [`parse`](Self::parse), also checking it fits `environment`.
+    ///
+    /// ```
+    /// use flinks_config::{Environment, IframeUrl};
+    /// let url = "https://toolbox-iframe.private.fin.ag/v2/?demo=true";
+    /// assert!(IframeUrl::parse_for(url, Environment::Sandbox).is_ok());
+    /// assert!(IframeUrl::parse_for(url, Environment::Production).is_err());
+    /// ```
     pub fn parse_for(text: &str, environment: Environment) -> Result<Self, Report> {
         let cx = UrlContext::runtime().in_environment(environment);
         verdict(check_iframe_url(text, &cx), "iframe_url", text).map(|s| IframeUrl(Cow::Owned(s)))
@@ -195,6 +251,12 @@ impl IframeUrl {
 
     /// `https://{instance}-iframe.private.fin.ag/v2/`, with `demo=true` for
     /// the sandbox instance only.
+    ///
+    /// ```
+    /// use flinks_config::{IframeUrl, Instance};
+    /// let acme = IframeUrl::for_instance(&Instance::parse("acme").unwrap());
+    /// assert_eq!(acme.as_str(), "https://acme-iframe.private.fin.ag/v2/");
+    /// ```
     pub fn for_instance(instance: &Instance) -> Self {
         let host = host_for(instance.as_str(), HostKind::Iframe);
         let demo = if instance.is_sandbox() {
@@ -206,23 +268,48 @@ impl IframeUrl {
     }
 
     /// The same URL with one more parameter (value percent-encoded), checked.
+    ///
+    /// ```
+    /// use flinks_config::{IframeUrl, Instance};
+    /// let url = IframeUrl::for_instance(&Instance::TOOLBOX).with_param("language", "fr").unwrap();
+    /// assert_eq!(url.as_str(), "https://toolbox-iframe.private.fin.ag/v2/?demo=true&language=fr");
+    /// ```
     pub fn with_param(&self, name: &str, value: &str) -> Result<Self, Report> {
         let sep = if self.0.contains('?') { "&" } else { "?" };
         Self::parse(&format!("{}{sep}{name}={}", self.0, encode(value)))
     }
 
     /// Wraps a literal checked at compile time by `iframe_url!`.
+    ///
+    /// ```
+    /// // What `iframe_url!` expands to, once the literal passed every rule:
+    /// const CONNECT: flinks_config::IframeUrl = flinks_config::iframe_url!(sandbox, "https://toolbox-iframe.private.fin.ag/v2/?demo=true");
+    /// assert_eq!(CONNECT, flinks_config::IframeUrl::parse("https://toolbox-iframe.private.fin.ag/v2/?demo=true").unwrap());
+    /// ```
     #[doc(hidden)]
     pub const fn __from_checked_literal(text: &'static str) -> Self {
         IframeUrl(Cow::Borrowed(text))
     }
 
     /// The URL text.
+    ///
+    /// ```
+    /// use flinks_config::{IframeUrl, Instance};
+    /// let url = IframeUrl::for_instance(&Instance::parse("acme").unwrap());
+    /// assert_eq!(url.as_str(), url.to_string());
+    /// assert_eq!(url.as_str(), "https://acme-iframe.private.fin.ag/v2/");
+    /// ```
     pub fn as_str(&self) -> &str {
         &self.0
     }
 
     /// As a `url::Url`.
+    ///
+    /// ```
+    /// use flinks_config::{IframeUrl, Instance};
+    /// let url = IframeUrl::for_instance(&Instance::TOOLBOX).to_url();
+    /// assert_eq!(url.query(), Some("demo=true"));
+    /// ```
     pub fn to_url(&self) -> url::Url {
         url::Url::parse(&self.0).expect("a checked Flinks URL is a valid URL")
     }
@@ -259,6 +346,14 @@ impl fmt::Display for IframeUrl {
 
 /// An iframe URL with its authorize token: hand it to the browser, nowhere
 /// else. `Debug` masks the token; the text comes from `expose_secret()`.
+///
+/// ```
+/// use flinks_config::{AuthorizeToken, ExposeSecret, IframeUrl, Instance};
+/// let token = AuthorizeToken::parse("d65f1adb-8ebc-48dc-be8b-20c773ba1565", std::time::SystemTime::now()).unwrap();
+/// let url = IframeUrl::for_instance(&Instance::parse("acme").unwrap()).authorize(token);
+/// assert!(url.expose_secret().ends_with("/v2/?authorizeToken=d65f1adb-8ebc-48dc-be8b-20c773ba1565"));
+/// assert!(!format!("{url:?}").contains("d65f1adb"));
+/// ```
 pub struct AuthorizedIframeUrl {
     base: IframeUrl,
     url: Zeroizing<String>,
@@ -282,11 +377,25 @@ impl AuthorizedIframeUrl {
     }
 
     /// When the token in it was issued.
+    ///
+    /// ```
+    /// use flinks_config::{AuthorizeToken, IframeUrl, Instance};
+    /// let issued = std::time::SystemTime::UNIX_EPOCH;
+    /// let token = AuthorizeToken::parse("d65f1adb-8ebc-48dc-be8b-20c773ba1565", issued).unwrap();
+    /// assert_eq!(IframeUrl::for_instance(&Instance::TOOLBOX).authorize(token).issued_at(), issued);
+    /// ```
     pub fn issued_at(&self) -> SystemTime {
         self.issued_at
     }
 
     /// The iframe URL without its token.
+    ///
+    /// ```
+    /// use flinks_config::{AuthorizeToken, IframeUrl, Instance};
+    /// let token = AuthorizeToken::parse("d65f1adb-8ebc-48dc-be8b-20c773ba1565", std::time::SystemTime::now()).unwrap();
+    /// let url = IframeUrl::for_instance(&Instance::TOOLBOX).authorize(token);
+    /// assert_eq!(url.base(), &IframeUrl::for_instance(&Instance::TOOLBOX));
+    /// ```
     pub fn base(&self) -> &IframeUrl {
         &self.base
     }

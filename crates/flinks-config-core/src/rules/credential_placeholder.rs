@@ -29,6 +29,12 @@ const WORDS: [&str; 14] = [
 ];
 
 /// Whether `value` is a placeholder rather than a real value.
+///
+/// ```
+/// use flinks_config_core::rules::credential_placeholder::is_placeholder;
+/// assert!(is_placeholder("xxxx") && is_placeholder(" null "));
+/// assert!(!is_placeholder("c4569c54-e167-4d34-8de6-f4113bc82414"));
+/// ```
 pub fn is_placeholder(value: &str) -> bool {
     let v = value.trim();
     let lower = v.to_ascii_lowercase();

@@ -12,6 +12,11 @@ rule!(
 );
 
 /// Longest instance accepted: the host label `{instance}-iframe` must fit in 63 bytes.
+///
+/// ```
+/// use flinks_config_core::rules::instance_invalid::MAX_LEN;
+/// assert!(format!("{}-iframe", "a".repeat(MAX_LEN)).len() <= 63);
+/// ```
 pub const MAX_LEN: usize = 50;
 
 /// Lowercase letters and digits joined by single `-`, not ending in a host

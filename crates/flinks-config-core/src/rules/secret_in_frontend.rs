@@ -12,6 +12,11 @@ rule!(
 );
 
 /// Prefixes that bundlers copy into the JavaScript sent to browsers.
+///
+/// ```
+/// use flinks_config_core::rules::secret_in_frontend::BROWSER_PREFIXES;
+/// assert!(BROWSER_PREFIXES.contains(&"VITE_"));
+/// ```
 pub const BROWSER_PREFIXES: [&str; 7] = [
     "NEXT_PUBLIC_",
     "VITE_",

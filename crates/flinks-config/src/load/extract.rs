@@ -9,6 +9,14 @@ use flinks_config_core::{
 };
 
 /// What the extraction knows about the document.
+///
+/// ```
+/// use flinks_config::load::{extract::{extract, Context}, toml::parse};
+/// use flinks_config_core::{Checker, Source};
+/// let cx = Context { source: Source::File("flinks.toml".into()), root_is_flinks: true, environment: None, checker: Checker::Linter };
+/// let doc = parse("[sandbox]\ninstance = \"toolbox\"\n").unwrap();
+/// assert_eq!(extract(&doc, &cx).profiles.len(), 1);
+/// ```
 #[derive(Clone, Debug)]
 pub struct Context<'c> {
     /// The document's source (a file path or the environment).
@@ -23,6 +31,14 @@ pub struct Context<'c> {
 }
 
 /// Profiles found, and problems with the document's shape.
+///
+/// ```
+/// use flinks_config::load::{extract::{extract, Context}, toml::parse};
+/// use flinks_config_core::{Checker, Source};
+/// let cx = Context { source: Source::File("flinks.toml".into()), root_is_flinks: true, environment: None, checker: Checker::Linter };
+/// let doc = parse("[sandbox]\napi_key = \"3d5266a8-b697-48d4-8de6-52e2e2662acc\"\n").unwrap();
+/// assert_eq!(extract(&doc, &cx).secrets.len(), 1);
+/// ```
 #[derive(Debug, Default)]
 pub struct Extracted<'t> {
     /// The profiles, in document order.

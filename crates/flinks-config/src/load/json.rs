@@ -8,6 +8,13 @@ use flinks_config_core::Span;
 use std::borrow::Cow;
 
 /// Deepest nesting accepted.
+///
+/// ```
+/// use flinks_config::load::json::{parse, MAX_DEPTH};
+/// let deep = "[".repeat(MAX_DEPTH + 2) + &"]".repeat(MAX_DEPTH + 2);
+/// assert!(parse(&deep).is_err());
+/// assert!(parse("[[]]").is_ok());
+/// ```
 pub const MAX_DEPTH: usize = 128;
 
 /// Parses JSON (with comments and trailing commas).

@@ -17,6 +17,11 @@ use std::path::Path;
 use std::sync::Arc;
 
 /// A syntax error in a document.
+///
+/// ```
+/// let error = flinks_config::load::json::parse("{").unwrap_err();
+/// assert!(!error.message.is_empty());
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ParseError {
     /// What is wrong.
@@ -27,6 +32,11 @@ pub struct ParseError {
 
 impl ParseError {
     /// As an FLK510 diagnostic for `path`.
+    ///
+    /// ```
+    /// let error = flinks_config::load::json::parse("{").unwrap_err();
+    /// assert_eq!(error.into_diagnostic("appsettings.json").code(), "FLK510");
+    /// ```
     pub fn into_diagnostic(self, path: &str) -> Diagnostic {
         let mut at = Location::new(Source::File(path.to_string()), "(file)");
         at.span = self.span;
@@ -37,6 +47,12 @@ impl ParseError {
 }
 
 /// The configuration formats the library reads.
+///
+/// ```
+/// use flinks_config::load::Format;
+/// assert_eq!(Format::from_path("flinks.toml".as_ref()), Some(Format::Toml));
+/// assert_eq!(Format::from_path("settings.jsonc".as_ref()), Some(Format::Json));
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Format {
     /// TOML (`flinks.toml`, any `.toml`).
@@ -69,6 +85,12 @@ impl Format {
     }
 
     /// Parses text of this format.
+    ///
+    /// ```
+    /// use flinks_config::load::{tree::Kind, Format};
+    /// let doc = Format::Dotenv.parse("FLINKS_INSTANCE=toolbox\n").unwrap();
+    /// assert!(matches!(doc.kind, Kind::Map(ref entries) if entries[0].key == "FLINKS_INSTANCE"));
+    /// ```
     pub fn parse(self, text: &str) -> Result<tree::Node<'_>, ParseError> {
         match self {
             #[cfg(feature = "toml")]
@@ -107,6 +129,11 @@ pub fn environment_from_path(path: &Path) -> Option<&'static str> {
 
 /// Reads a file as UTF-8 text; any failure is a report of one FLK510
 /// diagnostic naming the path (and never the content).
+///
+/// ```
+/// let report = flinks_config::load::read_file("no/such/flinks.toml".as_ref()).unwrap_err();
+/// assert_eq!(report.codes(), ["FLK510"]);
+/// ```
 pub fn read_file(path: &Path) -> Result<String, Report> {
     read_file_at_most(path, u64::MAX).map(|text| text.unwrap_or_default())
 }
