@@ -9,6 +9,10 @@ rule!(
 );
 
 /// The lifetime of an authorize token, in seconds.
+///
+/// ```
+/// assert_eq!(flinks_config_core::rules::token_expired::LIFETIME_SECS, 1800);
+/// ```
 pub const LIFETIME_SECS: u64 = 30 * 60;
 
 /// FLK406: fires when a token is `age_secs` old, past its 30 minutes.

@@ -105,11 +105,26 @@ pub struct RequestSession {
 }
 
 impl RequestSession {
-    /// Inactivity limit.
+    /// Inactivity limit: a request id expires after 8 idle minutes.
+    ///
+    /// ```
+    /// use flinks_config::request::RequestSession;
+    /// assert_eq!(RequestSession::INACTIVITY.as_secs(), 8 * 60);
+    /// ```
     pub const INACTIVITY: Duration = Duration::from_secs(8 * 60);
-    /// Processing limit.
+    /// Processing limit: a request id expires after 30 minutes of processing.
+    ///
+    /// ```
+    /// use flinks_config::request::RequestSession;
+    /// assert_eq!(RequestSession::PROCESSING.as_secs(), 30 * 60);
+    /// ```
     pub const PROCESSING: Duration = Duration::from_secs(30 * 60);
     /// How early [`SessionState::ExpiringSoon`] is reported.
+    ///
+    /// ```
+    /// use flinks_config::request::RequestSession;
+    /// assert!(RequestSession::WARN_BEFORE < RequestSession::INACTIVITY);
+    /// ```
     pub const WARN_BEFORE: Duration = Duration::from_secs(60);
 
     /// A session that starts now (the `/Authorize` answer).
