@@ -280,16 +280,27 @@ impl Diagnostic {
     /// assert_eq!(d.message, "the scheme is `http[redacted]`");
     /// ```
     pub fn redact(&mut self, secrets: &[&str]) {
-        use crate::text::{find_all_ignore_case, mask_span, scrub};
-        self.message = scrub(&self.message, secrets);
+        use crate::text::{find_all_ignore_case, mask_span, scrub, secret_fragments};
+        // Whole occurrences, then fragments (a secret cut by an escape).
+        let scrub_all = |text: &str| {
+            let mut out = scrub(text, secrets);
+            for (start, end) in secret_fragments(&out.clone(), secrets).into_iter().rev() {
+                out.replace_range(start..end, crate::MASK);
+            }
+            out
+        };
+        self.message = scrub_all(&self.message);
         if let Some(help) = &self.help {
-            self.help = Some(scrub(help, secrets));
+            self.help = Some(scrub_all(help));
         }
         if let Some(snippet) = &mut self.snippet {
             for secret in secrets.iter().filter(|s| s.len() >= 4) {
                 for at in find_all_ignore_case(&snippet.clone(), secret) {
                     mask_span(snippet, at, at + secret.len());
                 }
+            }
+            for (start, end) in secret_fragments(&snippet.clone(), secrets) {
+                mask_span(snippet, start, end);
             }
         }
         // Even names can hold a pasted secret (`FLINKS_<secret>=…`).

@@ -51,7 +51,9 @@ pub use profile::{
     secret_values, Field, Profile, ProfileOptions, Value,
 };
 pub use rule::{Checker, Checkers, Rule, Severity};
-pub use text::{constant_time_eq, find_all_ignore_case, placeholders, scrub, MASK};
+pub use text::{
+    constant_time_eq, find_all_ignore_case, placeholders, scrub, secret_fragments, MASK,
+};
 
 /// The rule with this code, e.g. `FLK003`.
 ///

@@ -105,6 +105,60 @@ pub fn scrub(text: &str, secrets: &[&str]) -> String {
     out
 }
 
+/// The runs of hex digits and dashes in `text` that share 12 or more
+/// consecutive characters with a secret: fragments of a secret whose ends
+/// were cut or merged by an escape (`\uca0a21e5-…`) or a typo. Random GUIDs
+/// do not share runs that long by chance.
+///
+/// ```
+/// let secret = "ca0a21e5-f00d-4bad-8c0d-5ec2e7000001";
+/// let text = "x 21e5-f00d-4bad-8c0d-5ec2e70000010 y 43387ca6-0391-4c82-857d-70d95f087ecb";
+/// assert_eq!(flinks_config_core::secret_fragments(text, &[secret]), vec![(2, 35)]);
+/// ```
+pub fn secret_fragments(text: &str, secrets: &[&str]) -> Vec<(usize, usize)> {
+    const MIN: usize = 12;
+    let bytes = text.as_bytes();
+    let is_run = |b: u8| b.is_ascii_hexdigit() || b == b'-';
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if !is_run(bytes[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < bytes.len() && is_run(bytes[i]) {
+            i += 1;
+        }
+        let run = &bytes[start..i];
+        if run.len() >= MIN
+            && secrets
+                .iter()
+                .any(|s| longest_common(run, s.as_bytes()) >= MIN)
+        {
+            found.push((start, i));
+        }
+    }
+    found
+}
+
+/// Length of the longest common substring, ASCII case ignored.
+fn longest_common(a: &[u8], b: &[u8]) -> usize {
+    let mut prev = vec![0usize; b.len() + 1];
+    let mut best = 0;
+    for &x in a {
+        let mut cur = vec![0usize; b.len() + 1];
+        for (j, &y) in b.iter().enumerate() {
+            if x.eq_ignore_ascii_case(&y) {
+                cur[j + 1] = prev[j] + 1;
+                best = best.max(cur[j + 1]);
+            }
+        }
+        prev = cur;
+    }
+    best
+}
+
 /// Byte offsets of every occurrence of `needle` (ASCII case ignored).
 ///
 /// ```

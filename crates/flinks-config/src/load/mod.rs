@@ -243,16 +243,26 @@ pub fn check_text(text: &str, path: &str, format: Format, checker: Checker) -> R
 /// assert_eq!(secret_spans(text, &found.profiles).len(), 2);
 /// ```
 pub fn secret_spans(text: &str, profiles: &[flinks_config_core::Profile<'_>]) -> Vec<Span> {
-    profiles
+    let values: Vec<&str> = profiles
         .iter()
         .flat_map(flinks_config_core::secret_values)
+        .collect();
+    let mut spans: Vec<Span> = values
+        .iter()
         .filter(|v| v.len() >= 4)
         .flat_map(|v| {
             flinks_config_core::find_all_ignore_case(text, v)
                 .into_iter()
                 .map(move |at| Span::new(at, at + v.len()))
         })
-        .collect()
+        .collect();
+    // Fragments too: a secret cut by an escape or pasted in part.
+    spans.extend(
+        flinks_config_core::secret_fragments(text, &values)
+            .into_iter()
+            .map(|(start, end)| Span::new(start, end)),
+    );
+    spans
 }
 
 /// Whether the whole file is Flinks configuration (`flinks.toml`,
