@@ -1,16 +1,21 @@
-//! One lint run: read every file, parse it, find its profiles, check them
-//! all together (cross-file rules see sandbox and production side by side).
+//! One lint run. Each file is read, parsed and checked on its own, on the
+//! walker's threads ([`file`]); its tree is dropped there, so a run holds
+//! findings, not 10,000 trees. Then [`run`] adds the cross-file rule
+//! (FLK504, sandbox and production side by side), re-parsing only the few
+//! files whose credentials occur in more than one profile.
 
 use crate::walk::{par_map, FileFormat};
 use crate::yaml;
-use flinks_config::load::extract::{extract, Context};
+use flinks_config::load::extract::{extract, Context, Extracted};
 use flinks_config::load::{
     environment_from_path, is_flinks_file, read_file_at_most, secret_spans, tree::Node, ParseError,
 };
 use flinks_config::report::{Report, SourceText};
 use flinks_config_core::{
-    check_across_profiles, check_profile, Checker, Diagnostic, ProfileOptions, Source,
+    check_across_profiles, check_profile, cross_profile_keys, secret_values, Checker, Diagnostic,
+    Field, ProfileOptions, Source, Span,
 };
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -31,123 +36,192 @@ pub struct Options {
     pub require_complete: bool,
 }
 
-/// Lints `files` (already collected).
-pub fn run(files: &[PathBuf], options: Options) -> Run {
-    let texts: Vec<(String, Result<Option<String>, Report>)> =
-        par_map(files, |path| (shown(path), read(path)));
-    let parsed: Vec<Option<Result<Node<'_>, ParseError>>> = par_map(&indices(files.len()), |&i| {
-        let text = texts[i].1.as_ref().ok()?.as_ref()?;
-        if !mentions_flinks(&files[i], text) {
-            return None; // most files of a repository: not worth parsing
-        }
-        Some(match crate::walk::format_of(&files[i]) {
-            Some(FileFormat::Yaml) => yaml::parse(text),
-            Some(FileFormat::Library(format)) => format.parse(text),
-            None => guess(text),
-        })
-    });
-    let mut report = Report::default();
-    let mut unreadable = 0;
-    let mut per_file = Vec::new();
-    for (i, path) in files.iter().enumerate() {
-        let (shown, text) = (&texts[i].0, &texts[i].1);
-        let text = match text {
-            Ok(Some(text)) => text,
-            Ok(None) => continue, // too big to be configuration
-            Err(failure) => {
-                unreadable += 1;
-                report.merge(failure.clone());
-                continue;
-            }
-        };
-        match &parsed[i] {
-            Some(Ok(node)) => per_file.push((i, node)),
-            Some(Err(error)) => {
-                unreadable += 1;
-                report.extend([error.clone().into_diagnostic(shown)]);
-                add_source(&mut report, shown, text, Vec::new());
-            }
-            None => {}
-        }
-        let _ = path;
+impl Options {
+    fn profile_options(self) -> ProfileOptions {
+        ProfileOptions::new(Checker::Linter).require_complete(self.require_complete)
     }
-    let contexts: Vec<Context<'_>> = per_file
-        .iter()
-        .map(|&(i, _)| Context {
-            source: Source::File(texts[i].0.clone()),
-            root_is_flinks: is_flinks_file(&files[i]),
-            environment: environment_from_path(&files[i]),
-            checker: Checker::Linter,
-        })
-        .collect();
-    let jobs: Vec<_> = per_file.iter().zip(&contexts).collect();
-    let extracted: Vec<_> = par_map(&jobs, |((_, node), cx)| extract(node, cx));
-    let profile_options =
-        ProfileOptions::new(Checker::Linter).require_complete(options.require_complete);
-    let all_profiles: Vec<_> = extracted.iter().flat_map(|e| e.profiles.iter()).collect();
-    // The secrets of each file: a secret of one profile may be pasted into
-    // another profile's settings in the same file, so each file's findings
-    // are redacted with all of them.
-    let file_secrets: Vec<Vec<&str>> = extracted
-        .iter()
-        .map(|e| {
-            e.profiles
-                .iter()
-                .flat_map(flinks_config_core::secret_values)
-                .collect()
-        })
-        .collect();
-    let owner: Vec<usize> = extracted
-        .iter()
-        .enumerate()
-        .flat_map(|(f, e)| std::iter::repeat_n(f, e.profiles.len()))
-        .collect();
-    let checked: Vec<Vec<Diagnostic>> = par_map(&indices(all_profiles.len()), |&p| {
-        let mut found = check_profile(all_profiles[p], profile_options);
-        for d in &mut found {
-            d.redact(&file_secrets[owner[p]]);
-        }
-        found
-    });
-    report.extend(checked.into_iter().flatten());
-    // Cross-file rules see every profile of the run at once.
-    report.extend(check_across_profiles(&all_profiles, profile_options));
-    for ((i, _), found) in per_file.iter().zip(extracted) {
-        if found.profiles.is_empty() && found.diagnostics.is_empty() {
-            continue; // no Flinks settings: skipped silently
-        }
-        let Ok(Some(text)) = &texts[*i].1 else {
-            continue;
-        };
-        let mut extraction = found.diagnostics;
-        let values: Vec<&str> = found
-            .profiles
-            .iter()
-            .flat_map(flinks_config_core::secret_values)
-            .collect();
-        for d in &mut extraction {
-            d.redact(&values);
-        }
-        let mut secrets = found.secrets;
+}
+
+/// One file, linted on its own.
+pub struct FileLint {
+    /// The path as shown.
+    shown: String,
+    outcome: Outcome,
+}
+
+enum Outcome {
+    /// Too big to be configuration, or never mentions Flinks: skipped silently.
+    Skipped,
+    /// Could not be read, or not as UTF-8.
+    Unreadable(Report),
+    /// Could not be parsed.
+    Malformed { error: Diagnostic, text: String },
+    /// Parsed and checked.
+    Checked(Checked),
+}
+
+struct Checked {
+    /// Findings of the file's own rules, secrets already redacted.
+    diagnostics: Vec<Diagnostic>,
+    /// The text, kept only when it may be shown or re-parsed.
+    text: Option<String>,
+    /// Where its secrets stand, to mask the lines shown.
+    secrets: Vec<Span>,
+    /// The cross-file keys of its profiles.
+    keys: Vec<(Field, String)>,
+}
+
+/// Reads, parses and checks one file (called on the walker's threads).
+pub fn file(path: &Path, options: Options) -> FileLint {
+    let shown = shown(path);
+    let outcome = match read_file_at_most(path, MAX_FILE) {
+        Err(failure) => Outcome::Unreadable(failure),
+        Ok(None) => Outcome::Skipped,
+        // Most files of a repository: not worth parsing.
+        Ok(Some(text)) if !mentions_flinks(path, &text) => Outcome::Skipped,
+        Ok(Some(text)) => match parse(path, &text) {
+            Err(error) => Outcome::Malformed {
+                error: error.into_diagnostic(&shown),
+                text,
+            },
+            Ok(node) => {
+                let cx = context(path, &shown);
+                let checked = check(&extract(&node, &cx), &text, options);
+                drop(node);
+                Outcome::Checked(Checked {
+                    text: (!checked.diagnostics.is_empty() || !checked.keys.is_empty())
+                        .then_some(text),
+                    ..checked
+                })
+            }
+        },
+    };
+    FileLint { shown, outcome }
+}
+
+/// The file's own rules, on every profile it holds.
+fn check(found: &Extracted<'_>, text: &str, options: Options) -> Checked {
+    let profile_options = options.profile_options();
+    // A secret of one profile may be pasted into another profile's settings
+    // in the same file, so every finding is redacted with all of them.
+    let values: Vec<&str> = found.profiles.iter().flat_map(secret_values).collect();
+    let mut diagnostics = found.diagnostics.clone();
+    for profile in &found.profiles {
+        diagnostics.extend(check_profile(profile, profile_options));
+    }
+    for d in &mut diagnostics {
+        d.redact(&values);
+    }
+    let keys: Vec<_> = found.profiles.iter().flat_map(cross_profile_keys).collect();
+    let shown = !diagnostics.is_empty() || !keys.is_empty();
+    let mut secrets = Vec::new();
+    if shown {
+        secrets.extend(&found.secrets);
         secrets.extend(secret_spans(text, &found.profiles));
-        report.extend(extraction);
-        add_source(&mut report, &texts[*i].0, text, secrets);
+    }
+    Checked {
+        diagnostics,
+        text: None,
+        secrets,
+        keys,
+    }
+}
+
+/// Gathers the files linted by [`file`], adds the cross-file rule, and
+/// builds the report.
+pub fn run(files: Vec<(PathBuf, FileLint)>, options: Options) -> Run {
+    let mut report = Report::default();
+    let mut parsed = 0;
+    let mut unreadable = 0;
+    let mut shown_later = Vec::new();
+    for (path, lint) in files {
+        match lint.outcome {
+            Outcome::Skipped => {}
+            Outcome::Unreadable(failure) => {
+                unreadable += 1;
+                report.merge(failure);
+            }
+            Outcome::Malformed { error, text } => {
+                unreadable += 1;
+                report.extend([error]);
+                add_source(&mut report, lint.shown, &text, Vec::new());
+            }
+            Outcome::Checked(checked) => {
+                parsed += 1;
+                report.extend(checked.diagnostics);
+                if let Some(text) = checked.text {
+                    shown_later.push((path, lint.shown, text, checked.secrets, checked.keys));
+                }
+            }
+        }
+    }
+    // FLK504 can only pair profiles holding the same value: re-parse just
+    // the files with a key that occurs more than once in the run.
+    let mut count: HashMap<&(Field, String), usize> = HashMap::new();
+    for key in shown_later.iter().flat_map(|f| &f.4) {
+        *count.entry(key).or_default() += 1;
+    }
+    let shared = |keys: &[(Field, String)]| keys.iter().any(|k| count[k] > 1);
+    let texts: Vec<(&Path, &str, &str)> = shown_later
+        .iter()
+        .filter(|f| shared(&f.4))
+        .map(|f| (f.0.as_path(), f.1.as_str(), f.2.as_str()))
+        .collect();
+    // Each parsed once already, so `ok()` drops nothing.
+    let nodes: Vec<Option<Node<'_>>> = par_map(&texts, |(path, _, text)| parse(path, text).ok());
+    let contexts: Vec<Context<'_>> = texts
+        .iter()
+        .map(|(path, shown, _)| context(path, shown))
+        .collect();
+    let found: Vec<Extracted<'_>> = nodes
+        .iter()
+        .zip(&contexts)
+        .filter_map(|(node, cx)| Some(extract(node.as_ref()?, cx)))
+        .collect();
+    let profiles: Vec<_> = found.iter().flat_map(|f| &f.profiles).collect();
+    report.extend(check_across_profiles(&profiles, options.profile_options()));
+    // Only files with findings are ever shown.
+    let with_findings: HashSet<String> = report
+        .diagnostics()
+        .iter()
+        .filter_map(|d| match &d.location.as_ref()?.source {
+            Source::File(path) => Some(path.clone()),
+            _ => None,
+        })
+        .collect();
+    for (_, shown, text, secrets, _) in shown_later {
+        if with_findings.contains(&shown) {
+            add_source(&mut report, shown, &text, secrets);
+        }
     }
     report.sort();
     Run {
         report,
-        files: per_file.len(),
+        files: parsed,
         unreadable,
     }
 }
 
-fn indices(n: usize) -> Vec<usize> {
-    (0..n).collect()
+fn parse<'t>(path: &Path, text: &'t str) -> Result<Node<'t>, ParseError> {
+    match crate::walk::format_of(path) {
+        Some(FileFormat::Yaml) => yaml::parse(text),
+        Some(FileFormat::Library(format)) => format.parse(text),
+        None => guess(text),
+    }
 }
 
-fn add_source(report: &mut Report, path: &str, text: &str, secrets: Vec<flinks_config_core::Span>) {
+fn context<'t>(path: &Path, shown: &str) -> Context<'t> {
+    Context {
+        source: Source::File(shown.to_string()),
+        root_is_flinks: is_flinks_file(path),
+        environment: environment_from_path(path),
+        checker: Checker::Linter,
+    }
+}
+
+fn add_source(report: &mut Report, path: String, text: &str, secrets: Vec<Span>) {
     report.add_source(SourceText {
-        path: path.to_string(),
+        path,
         text: Arc::from(text),
         secrets,
     });
@@ -157,11 +231,7 @@ fn add_source(report: &mut Report, path: &str, text: &str, secrets: Vec<flinks_c
 /// says "flinks" (`FLINKS_*`, a `Flinks` section), except the profiles of a
 /// file named `flinks*.toml`/`*.flinks.toml`.
 fn mentions_flinks(path: &Path, text: &str) -> bool {
-    is_flinks_file(path)
-        || text
-            .as_bytes()
-            .windows(6)
-            .any(|w| w.eq_ignore_ascii_case(b"flinks"))
+    is_flinks_file(path) || flinks_config_core::contains_ignore_case(text, "flinks")
 }
 
 /// A file named on the command line with an unknown extension: try each format.
@@ -180,9 +250,3 @@ fn shown(path: &Path) -> String {
 
 /// Files larger than this are data, not configuration: skipped silently.
 pub const MAX_FILE: u64 = 4 * 1024 * 1024;
-
-/// Reads a file; `Ok(None)` for one over [`MAX_FILE`]. The size comes from
-/// the open file (one `fstat`), not from a separate `stat` while walking.
-fn read(path: &Path) -> Result<Option<String>, Report> {
-    read_file_at_most(path, MAX_FILE)
-}

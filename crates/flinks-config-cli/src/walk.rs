@@ -28,9 +28,13 @@ pub fn format_of(path: &Path) -> Option<FileFormat> {
 /// Folders never worth walking.
 const SKIP_DIRS: [&str; 4] = [".git", "node_modules", "target", ".venv"];
 
-/// Every readable config file under `roots`, sorted; roots that do not exist
-/// are returned separately.
-pub fn collect(roots: &[PathBuf]) -> (Vec<PathBuf>, Vec<PathBuf>) {
+/// Every config file under `roots` with `each(path)` of it, sorted by path;
+/// roots that do not exist are returned separately. `each` runs on the
+/// walker's threads, so reading and checking files overlaps walking.
+pub fn collect<R: Send>(
+    roots: &[PathBuf],
+    each: impl Fn(&Path) -> R + Sync,
+) -> (Vec<(PathBuf, R)>, Vec<PathBuf>) {
     let found = Mutex::new(Vec::new());
     let mut missing = Vec::new();
     for root in roots {
@@ -40,10 +44,8 @@ pub fn collect(roots: &[PathBuf]) -> (Vec<PathBuf>, Vec<PathBuf>) {
         }
         if root.is_file() {
             // A file named explicitly is linted whatever its name says, if readable as something.
-            found
-                .lock()
-                .expect("no panics while held")
-                .push(root.clone());
+            let item = (root.clone(), each(root));
+            found.lock().expect("no panics while held").push(item);
             continue;
         }
         ignore::WalkBuilder::new(root)
@@ -59,10 +61,8 @@ pub fn collect(roots: &[PathBuf]) -> (Vec<PathBuf>, Vec<PathBuf>) {
                         if entry.file_type().is_some_and(|t| t.is_file())
                             && format_of(path).is_some()
                         {
-                            found
-                                .lock()
-                                .expect("no panics while held")
-                                .push(path.to_path_buf());
+                            let item = (path.to_path_buf(), each(path));
+                            found.lock().expect("no panics while held").push(item);
                         }
                     }
                     ignore::WalkState::Continue
@@ -71,8 +71,9 @@ pub fn collect(roots: &[PathBuf]) -> (Vec<PathBuf>, Vec<PathBuf>) {
     }
     let mut files = found.into_inner().expect("no panics while held");
     // By bytes: comparing paths component by component is several times slower.
-    files.sort_unstable_by(|a, b| a.as_os_str().cmp(b.as_os_str()));
-    files.dedup();
+    files.sort_unstable_by(|a, b| a.0.as_os_str().cmp(b.0.as_os_str()));
+    // A file reached from two roots is linted once.
+    files.dedup_by(|a, b| a.0 == b.0);
     (files, missing)
 }
 
@@ -93,4 +94,59 @@ pub fn par_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec
             .flat_map(|h| h.join().expect("lint workers do not panic"))
             .collect()
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn collect_reads_config_files_once_in_path_order() {
+        let root = std::env::temp_dir().join(format!("flinks-walk-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&root);
+        std::fs::create_dir_all(root.join("b/node_modules")).unwrap();
+        std::fs::create_dir_all(root.join("a")).unwrap();
+        for (name, text) in [
+            ("b/.env.production", "FLINKS_INSTANCE=acme\n"),
+            ("a/flinks.toml", "[sandbox]\n"),
+            ("a/notes.txt", "not config\n"),
+            ("b/node_modules/x.json", "{}\n"),
+            ("b/values-prod.yaml", "flinks: {}\n"),
+        ] {
+            std::fs::write(root.join(name), text).unwrap();
+        }
+        let missing_root = root.join("nowhere");
+        // The same folder twice, and a file inside it named explicitly.
+        let roots = [
+            root.clone(),
+            root.join("a/flinks.toml"),
+            missing_root.clone(),
+            root.clone(),
+        ];
+        let (files, missing) = collect(&roots, |p| std::fs::read_to_string(p).unwrap().len());
+        let names: Vec<_> = files
+            .iter()
+            .map(|(p, len)| (p.strip_prefix(&root).unwrap().to_path_buf(), *len))
+            .collect();
+        assert_eq!(
+            names,
+            [
+                (PathBuf::from("a/flinks.toml"), 10),
+                (PathBuf::from("b/.env.production"), 21),
+                (PathBuf::from("b/values-prod.yaml"), 11),
+            ]
+        );
+        assert_eq!(missing, [missing_root]);
+        std::fs::remove_dir_all(&root).unwrap();
+    }
+
+    #[test]
+    fn par_map_keeps_order() {
+        let items: Vec<usize> = (0..1000).collect();
+        assert_eq!(
+            par_map(&items, |i| i * 2),
+            (0..1000).map(|i| i * 2).collect::<Vec<_>>()
+        );
+        assert_eq!(par_map(&items[..3], |i| i + 1), [1, 2, 3]);
+    }
 }

@@ -87,6 +87,49 @@ fn every_format_is_read_and_each_mistake_found() {
 }
 
 #[test]
+fn credentials_shared_across_files_are_found_whatever_the_formats() {
+    // Sandbox `.env`, production JSON and production YAML; the API key of
+    // the first two is the same, the third has its own.
+    let dir = scratch("cross");
+    let shared = "9b8a7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d";
+    std::fs::write(
+        dir.join(".env.sandbox"),
+        format!("FLINKS_INSTANCE=toolbox\nFLINKS_API_KEY={shared}\n"),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("appsettings.Production.json"),
+        format!(r#"{{"Flinks": {{"Instance": "acme", "ApiKey": "{shared}"}}}}"#),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("values-prod.yaml"),
+        "flinks:\n  instance: acme\n  apiKey: 0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d\n",
+    )
+    .unwrap();
+    let out = run_in(&dir, &["lint", ".", "--format", "json"]);
+    let found = json_codes(&out);
+    let cross: Vec<_> = found.iter().filter(|(c, _)| c == "FLK504").collect();
+    assert_eq!(
+        cross,
+        [&(
+            "FLK504".to_string(),
+            "appsettings.Production.json".to_string()
+        )],
+        "{found:?}"
+    );
+    // The finding names both files, and never the key.
+    let text = stdout(&out);
+    assert!(text.contains(".env.sandbox"), "{text}");
+    assert!(!text.contains(shared), "{text}");
+    // The human output shows the line with the key masked.
+    let human = stdout(&run_in(&dir, &["lint", "."]));
+    assert!(human.contains("error[FLK504]"), "{human}");
+    assert!(!human.contains(shared), "{human}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
 fn json_output_has_every_documented_field() {
     let out = run(&["lint", "formats/flinks.toml", "--format", "json"]);
     let value: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();

@@ -47,12 +47,13 @@ pub use environment::{toolbox, Environment};
 pub use guid::{first_guid_error, is_guid};
 pub use host::{classify_host, host_for, FlinksHost, HostKind, DOMAIN};
 pub use profile::{
-    check_across_profiles, check_profile, check_profiles, is_reference, normalize_key,
-    secret_values, Field, Profile, ProfileOptions, Value,
+    check_across_profiles, check_profile, check_profiles, cross_profile_keys, is_reference,
+    normalize_key, secret_values, Field, Profile, ProfileOptions, Value,
 };
 pub use rule::{Checker, Checkers, Rule, Severity};
 pub use text::{
-    constant_time_eq, find_all_ignore_case, placeholders, scrub, secret_fragments, MASK,
+    constant_time_eq, contains_ignore_case, find_all_ignore_case, placeholders, scrub,
+    secret_fragments, MASK,
 };
 
 /// The rule with this code, e.g. `FLK003`.

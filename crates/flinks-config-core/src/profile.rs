@@ -403,6 +403,22 @@ pub fn check_across_profiles(
     out
 }
 
+/// The values [`check_across_profiles`] compares, each with its field: a
+/// profile sharing none of these keys with another profile is never part of
+/// a finding there, so a caller holding thousands of profiles (the linter)
+/// can keep and pass only the profiles whose keys occur more than once.
+///
+/// ```
+/// use flinks_config_core::{cross_profile_keys, Field, Location, Profile, Source, Value};
+/// let mut p = Profile::new(Location::new(Source::Value, "production"));
+/// p.set(Field::ApiKey, Value { text: "9B8A7C6D-5e4f-4a3b-8c2d-1e0f9a8b7c6d", location: Location::new(Source::Value, "api_key") });
+/// p.set(Field::Instance, Value { text: "acme", location: Location::new(Source::Value, "instance") });
+/// assert_eq!(cross_profile_keys(&p), [(Field::ApiKey, "9b8a7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d".to_string())]);
+/// ```
+pub fn cross_profile_keys(profile: &Profile<'_>) -> Vec<(Field, String)> {
+    rules::credentials_shared_across_environments::keys(profile)
+}
+
 /// The secret values configured in a profile, to mask wherever they show.
 ///
 /// ```

@@ -1,5 +1,7 @@
 //! Small text helpers shared by the rules: suggestions, comparison, masking.
 
+use std::collections::HashSet;
+
 /// Levenshtein distance over ASCII-case-insensitive bytes, capped at `limit + 1`.
 pub(crate) fn distance(a: &str, b: &str, limit: usize) -> usize {
     let (a, b) = (a.as_bytes(), b.as_bytes());
@@ -117,6 +119,24 @@ pub fn scrub(text: &str, secrets: &[&str]) -> String {
 /// ```
 pub fn secret_fragments(text: &str, secrets: &[&str]) -> Vec<(usize, usize)> {
     const MIN: usize = 12;
+    // Two runs share MIN consecutive characters exactly when they share a
+    // MIN-byte window: a set of the secrets' windows makes each run one
+    // linear scan (comparing every run with every secret was quadratic).
+    let window = |w: &[u8]| -> [u8; MIN] {
+        let mut key = [0; MIN];
+        for (k, b) in key.iter_mut().zip(w) {
+            *k = b.to_ascii_lowercase();
+        }
+        key
+    };
+    let known: HashSet<[u8; MIN]> = secrets
+        .iter()
+        .flat_map(|s| s.as_bytes().windows(MIN))
+        .map(window)
+        .collect();
+    if known.is_empty() {
+        return Vec::new(); // no secret long enough to leave a telling fragment
+    }
     let bytes = text.as_bytes();
     let is_run = |b: u8| b.is_ascii_hexdigit() || b == b'-';
     let mut found = Vec::new();
@@ -130,33 +150,14 @@ pub fn secret_fragments(text: &str, secrets: &[&str]) -> Vec<(usize, usize)> {
         while i < bytes.len() && is_run(bytes[i]) {
             i += 1;
         }
-        let run = &bytes[start..i];
-        if run.len() >= MIN
-            && secrets
-                .iter()
-                .any(|s| longest_common(run, s.as_bytes()) >= MIN)
+        if bytes[start..i]
+            .windows(MIN)
+            .any(|w| known.contains(&window(w)))
         {
             found.push((start, i));
         }
     }
     found
-}
-
-/// Length of the longest common substring, ASCII case ignored.
-fn longest_common(a: &[u8], b: &[u8]) -> usize {
-    let mut prev = vec![0usize; b.len() + 1];
-    let mut best = 0;
-    for &x in a {
-        let mut cur = vec![0usize; b.len() + 1];
-        for (j, &y) in b.iter().enumerate() {
-            if x.eq_ignore_ascii_case(&y) {
-                cur[j + 1] = prev[j] + 1;
-                best = best.max(cur[j + 1]);
-            }
-        }
-        prev = cur;
-    }
-    best
 }
 
 /// Byte offsets of every occurrence of `needle` (ASCII case ignored).
@@ -174,14 +175,27 @@ pub fn find_all_ignore_case(haystack: &str, needle: &str) -> Vec<usize> {
     found
 }
 
+/// Whether `needle` occurs in `haystack`, ASCII case ignored.
+///
+/// ```
+/// assert!(flinks_config_core::contains_ignore_case("[Flinks.Sandbox]", "flinks"));
+/// assert!(!flinks_config_core::contains_ignore_case("[app]", "flinks"));
+/// ```
+pub fn contains_ignore_case(haystack: &str, needle: &str) -> bool {
+    find_ignore_case(haystack, needle).is_some()
+}
+
 fn find_ignore_case(haystack: &str, needle: &str) -> Option<usize> {
     if needle.is_empty() || needle.len() > haystack.len() {
         return None;
     }
     let (h, n) = (haystack.as_bytes(), needle.as_bytes());
+    // A cheap first-byte test before comparing the rest (this runs over
+    // every file the linter reads). A match starts and ends on character
+    // boundaries, since only ASCII letters are folded.
+    let first = n[0].to_ascii_lowercase();
     (0..=h.len() - n.len())
-        .filter(|&i| haystack.is_char_boundary(i) && haystack.is_char_boundary(i + n.len()))
-        .find(|&i| h[i..i + n.len()].eq_ignore_ascii_case(n))
+        .find(|&i| h[i].to_ascii_lowercase() == first && h[i..i + n.len()].eq_ignore_ascii_case(n))
 }
 
 /// The fixed mask shown instead of a secret: no length, no prefix.
@@ -310,6 +324,133 @@ fn placeholder_word(rest: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every string of up to 4 pieces from a small alphabet with multi-byte
+    /// characters: the fast search agrees with a plain one that checks
+    /// character boundaries explicitly.
+    #[test]
+    fn find_ignore_case_agrees_with_a_plain_search() {
+        let alphabet = ["a", "A", "é", "É", "-", "\u{1F600}"];
+        let mut strings = vec![String::new()];
+        for _ in 0..4 {
+            let longer: Vec<String> = strings
+                .iter()
+                .flat_map(|s| alphabet.iter().map(move |c| format!("{s}{c}")))
+                .collect();
+            strings.extend(longer);
+        }
+        strings.sort();
+        strings.dedup();
+        let plain = |h: &str, n: &str| {
+            (!n.is_empty() && n.len() <= h.len())
+                .then(|| {
+                    (0..=h.len() - n.len()).find(|&i| {
+                        h.is_char_boundary(i)
+                            && h.is_char_boundary(i + n.len())
+                            && h.as_bytes()[i..i + n.len()].eq_ignore_ascii_case(n.as_bytes())
+                    })
+                })
+                .flatten()
+        };
+        for needle in strings.iter().filter(|s| s.chars().count() <= 2) {
+            for haystack in &strings {
+                assert_eq!(
+                    find_ignore_case(haystack, needle),
+                    plain(haystack, needle),
+                    "{haystack:?} / {needle:?}"
+                );
+            }
+        }
+    }
+
+    /// The window set agrees with a plain longest-common-substring search on
+    /// texts made of pieces of a secret, random hex and separators.
+    #[test]
+    fn fragments_agree_with_a_plain_common_substring_search() {
+        fn longest_common(a: &[u8], b: &[u8]) -> usize {
+            let mut best = 0;
+            for i in 0..a.len() {
+                for j in 0..b.len() {
+                    let n = a[i..]
+                        .iter()
+                        .zip(&b[j..])
+                        .take_while(|(x, y)| x.eq_ignore_ascii_case(y))
+                        .count();
+                    best = best.max(n);
+                }
+            }
+            best
+        }
+        let secret = "ca0a21e5-f00d-4bad-8c0d-5ec2e7000001";
+        let mut seed = 7u64;
+        let mut next = |n: usize| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) as usize % n
+        };
+        let (mut with, mut without) = (0, 0);
+        for _ in 0..500 {
+            let mut text = String::new();
+            for _ in 0..1 + next(4) {
+                match next(3) {
+                    0 => {
+                        let start = next(secret.len());
+                        let end = (start + next(20)).min(secret.len());
+                        let piece = &secret[start..end];
+                        text.push_str(&if next(2) == 0 {
+                            piece.to_ascii_uppercase()
+                        } else {
+                            piece.to_string()
+                        });
+                    }
+                    1 => text.extend((0..next(16)).map(|_| b"0123456789abcdef-"[next(17)] as char)),
+                    _ => text.push_str([" ", "/", "=", "x"][next(4)]),
+                }
+            }
+            let expected: Vec<(usize, usize)> = {
+                let bytes = text.as_bytes();
+                let mut runs = Vec::new();
+                let mut i = 0;
+                while i < bytes.len() {
+                    let start = i;
+                    while i < bytes.len() && (bytes[i].is_ascii_hexdigit() || bytes[i] == b'-') {
+                        i += 1;
+                    }
+                    if i > start && longest_common(&bytes[start..i], secret.as_bytes()) >= 12 {
+                        runs.push((start, i));
+                    }
+                    i = i.max(start + 1);
+                }
+                runs
+            };
+            assert_eq!(secret_fragments(&text, &[secret]), expected, "{text:?}");
+            if expected.is_empty() {
+                without += 1;
+            } else {
+                with += 1;
+            }
+        }
+        assert!(
+            with > 50 && without > 50,
+            "{with} with fragments, {without} without"
+        );
+    }
+
+    #[test]
+    fn fragments_need_twelve_shared_characters() {
+        let secret = "ca0a21e5-f00d-4bad-8c0d-5ec2e7000001";
+        // 11 shared characters: not telling.
+        assert!(secret_fragments("id 4bad-8c0d-5 here", &[secret]).is_empty());
+        // 12: masked, the whole hex run.
+        assert_eq!(
+            secret_fragments("id 4bad-8c0d-5e here", &[secret]),
+            vec![(3, 15)]
+        );
+        // Secrets too short to leave a telling fragment are skipped.
+        assert!(secret_fragments("0123456789abcdef", &["0123456789a"]).is_empty());
+        assert!(secret_fragments("0123456789abcdef", &[]).is_empty());
+    }
 
     #[test]
     fn distance_counts_edits() {

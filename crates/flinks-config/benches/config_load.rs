@@ -1,6 +1,8 @@
 //! Loading and checking a two-profile `flinks.toml`, against `toml::from_str`
 //! of the same text into a plain struct (no checks), in the same run.
 //! Run: `cargo bench -p flinks-config --bench config_load`.
+//! The `scaled_*` pair loads the same settings from an application config
+//! file 10 and 100 times larger (other sections around the Flinks ones).
 
 use flinks_config::FlinksConfig;
 
@@ -54,4 +56,42 @@ fn toml_from_str_plain() -> Plain {
 #[divan::bench]
 fn flinks_config_load_and_check() -> FlinksConfig {
     FlinksConfig::from_toml_str(divan::black_box(TEXT), "flinks.toml").unwrap()
+}
+
+/// An application config `times` times the size of `TEXT`: the same two
+/// profiles under `[flinks.*]`, among unrelated sections.
+fn app_config(times: usize) -> String {
+    let mut text = TEXT
+        .replace("[sandbox]", "[flinks.sandbox]")
+        .replace("[production]", "[flinks.production]");
+    let mut section = 0;
+    while text.len() < TEXT.len() * times {
+        text.push_str(&format!(
+            "\n[service_{section}]\nname = \"worker-{section}\"\nurl = \"https://internal.example.com/{section}\"\nretries = {section}\ntimeout_ms = 2500\nfeatures = [\"a\", \"b\", \"c\"]\n"
+        ));
+        section += 1;
+    }
+    text
+}
+
+/// The baseline's view of the application config.
+#[derive(serde::Deserialize)]
+#[allow(dead_code)]
+struct PlainApp {
+    flinks: Plain,
+}
+
+/// Baseline: the application config, 1, 10 and 100 times the size, into a
+/// plain struct (the other sections are parsed and skipped).
+#[divan::bench(args = [1, 10, 100])]
+fn scaled_toml_from_str_plain(bencher: divan::Bencher, times: usize) {
+    let text = app_config(times);
+    bencher.bench(|| toml::from_str::<PlainApp>(divan::black_box(&text)).unwrap());
+}
+
+/// The same files through `FlinksConfig::from_toml_str`.
+#[divan::bench(args = [1, 10, 100])]
+fn scaled_flinks_config_load_and_check(bencher: divan::Bencher, times: usize) {
+    let text = app_config(times);
+    bencher.bench(|| FlinksConfig::from_toml_str(divan::black_box(&text), "app.toml").unwrap());
 }

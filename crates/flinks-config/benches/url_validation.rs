@@ -1,7 +1,9 @@
 //! Checking a full API URL through every rule, against `url::Url::parse` of
 //! the same strings, in the same run. Run: `cargo bench -p flinks-config`.
 //! Two sets: valid URLs (the common case at startup) and URLs with one
-//! mistake each (where the rules also write messages and fixes).
+//! mistake each (where the rules also write messages and fixes). The
+//! `scaled_*` pairs repeat the valid set 1, 10 and 100 times, and lengthen
+//! one valid URL's query 1, 10 and 100 times, to show how the cost grows.
 
 use flinks_config_core::{check_api_url, check_iframe_url, UrlContext};
 
@@ -69,4 +71,55 @@ fn iframe_all_rules() -> usize {
         &cx,
     )
     .len()
+}
+
+/// The valid set repeated `times` times.
+fn repeated(times: usize) -> Vec<&'static str> {
+    VALID
+        .iter()
+        .copied()
+        .cycle()
+        .take(VALID.len() * times)
+        .collect()
+}
+
+/// Baseline: `url::Url::parse` on 3, 30 and 300 valid URLs.
+#[divan::bench(args = [1, 10, 100])]
+fn scaled_count_url_parse(bencher: divan::Bencher, times: usize) {
+    let urls = repeated(times);
+    bencher.bench(|| url_parse(&urls));
+}
+
+/// Every rule on 3, 30 and 300 valid URLs.
+#[divan::bench(args = [1, 10, 100])]
+fn scaled_count_all_rules(bencher: divan::Bencher, times: usize) {
+    let urls = repeated(times);
+    bencher.bench(|| all_rules(&urls));
+}
+
+/// A valid iframe URL whose `tag` value is `times` segments long.
+fn long_iframe_url(times: usize) -> String {
+    let segments: Vec<String> = (0..times)
+        .map(|i| format!("customer-reference-{i}"))
+        .collect();
+    format!(
+        "https://toolbox-iframe.private.fin.ag/v2/?demo=true&tag={}",
+        segments.join("-")
+    )
+}
+
+/// Baseline: `url::Url::parse` on an iframe URL with a `tag` of 1, 10 and
+/// 100 segments (about 30, 230 and 2,300 characters).
+#[divan::bench(args = [1, 10, 100])]
+fn scaled_length_url_parse(bencher: divan::Bencher, times: usize) {
+    let url = long_iframe_url(times);
+    bencher.bench(|| url::Url::parse(divan::black_box(&url)).map_or(0, |u| u.as_str().len()));
+}
+
+/// Every URL and iframe rule on the same lengthened iframe URLs.
+#[divan::bench(args = [1, 10, 100])]
+fn scaled_length_all_rules(bencher: divan::Bencher, times: usize) {
+    let url = long_iframe_url(times);
+    let cx = UrlContext::runtime();
+    bencher.bench(|| check_iframe_url(divan::black_box(&url), &cx).len());
 }

@@ -7,7 +7,8 @@ use crate::load::{environment_from_path, is_flinks_file, Format};
 use crate::report::{Report, SourceText};
 use crate::{ApiKey, ApiUrl, CustomerId, IframeUrl, Instance, SecretKey};
 use flinks_config_core::{
-    check_profiles, Checker, Environment, Field, Profile, ProfileOptions, Severity, Source,
+    check_profiles, normalize_key, Checker, Environment, Field, Profile, ProfileOptions, Severity,
+    Source,
 };
 use std::borrow::Cow;
 use std::path::Path;
@@ -129,13 +130,21 @@ impl FlinksConfig {
     }
 
     /// Loads TOML text; `path` names it in diagnostics (and, like
-    /// `flinks.production.toml`, may tell the environment).
+    /// `flinks.production.toml`, may tell the environment). The profiles are
+    /// the top-level tables (`[sandbox]`, `[production]`), or, in an
+    /// application's own config file, the tables under `[flinks]`
+    /// (`[flinks.sandbox]`); other sections are then left alone.
     ///
     /// ```
     /// use flinks_config::{Environment, FlinksConfig};
     /// let toml = "[sandbox]\ninstance = \"toolbox\"\ncustomer_id = \"43387ca6-0391-4c82-857d-70d95f087ecb\"\nsecret_key = \"c4569c54-e167-4d34-8de6-f4113bc82414\"\napi_key = \"3d5266a8-b697-48d4-8de6-52e2e2662acc\"\n";
     /// let config = FlinksConfig::from_toml_str(toml, "flinks.toml").unwrap();
     /// assert_eq!(config.profiles().len(), 1);
+    ///
+    /// let app = format!("[server]\nport = 8080\n\n{}", toml.replace("[sandbox]", "[flinks.sandbox]"));
+    /// let config = FlinksConfig::from_toml_str(&app, "config/app.toml").unwrap();
+    /// assert_eq!(config.profiles().len(), 1);
+    /// assert!(config.warnings().is_empty());
     /// ```
     pub fn from_toml_str(text: &str, path: &str) -> Result<Self, Report> {
         Self::from_str_as(text, path, Format::Toml)
@@ -189,7 +198,8 @@ impl FlinksConfig {
         })?;
         let cx = Context {
             source: Source::File(path.to_string()),
-            root_is_flinks: is_flinks_file(Path::new(path)) || format == Format::Toml,
+            root_is_flinks: is_flinks_file(Path::new(path))
+                || (format == Format::Toml && !has_flinks_section(&node)),
             environment: environment_from_path(Path::new(path)),
             checker: Checker::Runtime,
         };
@@ -242,6 +252,15 @@ impl FlinksConfig {
     pub fn warnings(&self) -> &Report {
         &self.warnings
     }
+}
+
+/// Whether a document keeps its Flinks settings in a section of their own
+/// (`[flinks.sandbox]` in an application's config) rather than at the top
+/// (`[sandbox]` in a `flinks.toml`).
+fn has_flinks_section(root: &Node<'_>) -> bool {
+    matches!(&root.kind, Kind::Map(entries) if entries.iter().any(|entry| {
+        normalize_key(&entry.key) == "flinks" && matches!(entry.value.kind, Kind::Map(_))
+    }))
 }
 
 /// Checks a tree deserialized by serde (no file, no spans).

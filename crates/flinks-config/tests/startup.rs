@@ -185,6 +185,27 @@ fn cross_profile_rules_run_when_profiles_load_together() {
 }
 
 #[test]
+fn an_application_config_with_a_flinks_section_loads_and_keeps_spans() {
+    // The Flinks settings of an app's own config file, among its other sections.
+    let nested = format!("{SANDBOX}{}", production("acme-ca"))
+        .replace("[sandbox]", "[flinks.sandbox]")
+        .replace("[production]", "[flinks.production]");
+    let app = format!("[server]\nport = 8080\n\n[database]\nurl = \"postgres://db/app\"\n{nested}");
+    let config =
+        FlinksConfig::from_toml_str(&app, "config/app.toml").unwrap_or_else(|r| panic!("{r}"));
+    assert!(config.warnings().is_empty(), "{}", config.warnings());
+    assert_eq!(config.profiles().len(), 2);
+
+    // A mistake there points at its key inside the section.
+    let broken = app.replace("/v3/", "//v3/");
+    let report = FlinksConfig::from_toml_str(&broken, "config/app.toml").unwrap_err();
+    assert_eq!(report.codes(), ["FLK003"]);
+    let shown = report.to_string();
+    assert!(shown.contains("flinks.production.api_url"), "{shown}");
+    assert!(shown.contains("config/app.toml:"), "{shown}");
+}
+
+#[test]
 fn json_appsettings_load() {
     let json = r#"{
       // .NET allows comments

@@ -26,23 +26,29 @@ fn name(profile: &Profile<'_>) -> String {
     }
 }
 
+/// The values this rule compares, each with its field (ASCII lowercase): a
+/// profile can only be reported together with another profile holding one
+/// of the same keys.
+pub(crate) fn keys(profile: &Profile<'_>) -> Vec<(Field, String)> {
+    [Field::CustomerId, Field::SecretKey, Field::ApiKey]
+        .into_iter()
+        .filter_map(|field| {
+            let text = profile.get(field)?.text.trim();
+            let public = KnownValue::toolbox().iter().any(|k| k.matches(text));
+            // FLK501 reports public values.
+            (!text.is_empty() && !is_reference(text) && !public)
+                .then(|| (field, text.to_ascii_lowercase()))
+        })
+        .collect()
+}
+
 pub(crate) fn check(profiles: &[&Profile<'_>], sink: &mut Sink) {
     // Group equal values first (ASCII case ignored): a linter run may hold
     // thousands of profiles, and comparing every pair would be quadratic.
     let mut seen: HashMap<(Field, String), Vec<usize>> = HashMap::new();
     for (i, profile) in profiles.iter().enumerate() {
-        for field in [Field::CustomerId, Field::SecretKey, Field::ApiKey] {
-            let Some(value) = profile.get(field) else {
-                continue;
-            };
-            let text = value.text.trim();
-            let public = KnownValue::toolbox().iter().any(|k| k.matches(text));
-            if text.is_empty() || is_reference(text) || public {
-                continue; // FLK501 reports public values
-            }
-            seen.entry((field, text.to_ascii_lowercase()))
-                .or_default()
-                .push(i);
+        for key in keys(profile) {
+            seen.entry(key).or_default().push(i);
         }
     }
     let mut groups: Vec<_> = seen.into_iter().filter(|(_, at)| at.len() > 1).collect();

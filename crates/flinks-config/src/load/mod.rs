@@ -150,25 +150,33 @@ pub fn read_file(path: &Path) -> Result<String, Report> {
 /// ```
 pub fn read_file_at_most(path: &Path, limit: u64) -> Result<Option<String>, Report> {
     use std::io::Read;
-    let shown = path.display().to_string();
-    let fail = |message: String| {
-        Diagnostic::new(&rules::config_malformed::RULE, message)
+    // Built only on failure: the linter reads thousands of files.
+    let fail = |message: &dyn Fn(&str) -> String| {
+        let shown = path.display().to_string();
+        Diagnostic::new(&rules::config_malformed::RULE, message(&shown))
             .with_help("check the path and its permissions; the file must be UTF-8 text")
-            .with_location(Location::new(Source::File(shown.clone()), "(file)"))
+            .with_location(Location::new(Source::File(shown), "(file)"))
     };
-    let cannot = |e: std::io::Error| Report::new(vec![fail(format!("cannot read `{shown}`: {e}"))]);
-    let mut file = std::fs::File::open(path).map_err(cannot)?;
+    let cannot =
+        |e: std::io::Error| Report::new(vec![fail(&|shown| format!("cannot read `{shown}`: {e}"))]);
+    let file = std::fs::File::open(path).map_err(cannot)?;
     let size = file.metadata().map_err(cannot)?.len();
     if size > limit {
         return Ok(None);
     }
+    // Through `take`, so the read does not ask the size again (a `statx` and
+    // an `lseek` per file); one byte of room lets it see the end at once.
     let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0).saturating_add(1));
-    file.read_to_end(&mut bytes).map_err(cannot)?;
+    file.take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(cannot)?;
+    if bytes.len() as u64 > limit {
+        return Ok(None); // it grew while being read
+    }
     String::from_utf8(bytes).map(Some).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
-        let mut d = fail(format!(
-            "`{shown}` is not UTF-8 text (invalid byte at offset {at})"
-        ));
+        let mut d =
+            fail(&|shown| format!("`{shown}` is not UTF-8 text (invalid byte at offset {at})"));
         if let Some(l) = d.location.as_mut() {
             l.span = Some(Span::new(at, at + 1));
         }
