@@ -85,14 +85,12 @@ pub fn file(path: &Path, options: Options) -> FileLint {
                 text,
             },
             Ok(node) => {
-                let cx = context(path, &shown);
-                let checked = check(&extract(&node, &cx), &text, options);
-                drop(node);
-                Outcome::Checked(Checked {
-                    text: (!checked.diagnostics.is_empty() || !checked.keys.is_empty())
-                        .then_some(text),
-                    ..checked
-                })
+                let mut checked = check(&extract(&node, &context(path, &shown)), &text, options);
+                drop(node); // it borrows the text
+                if checked.may_be_shown() {
+                    checked.text = Some(text);
+                }
+                Outcome::Checked(checked)
             }
         },
     };
@@ -112,18 +110,32 @@ fn check(found: &Extracted<'_>, text: &str, options: Options) -> Checked {
     for d in &mut diagnostics {
         d.redact(&values);
     }
-    let keys: Vec<_> = found.profiles.iter().flat_map(cross_profile_keys).collect();
-    let shown = !diagnostics.is_empty() || !keys.is_empty();
-    let mut secrets = Vec::new();
-    if shown {
-        secrets.extend(&found.secrets);
-        secrets.extend(secret_spans(text, &found.profiles));
-    }
-    Checked {
+    let mut checked = Checked {
         diagnostics,
         text: None,
-        secrets,
-        keys,
+        secrets: Vec::new(),
+        keys: found.profiles.iter().flat_map(cross_profile_keys).collect(),
+    };
+    if checked.may_be_shown() {
+        checked.secrets.extend(&found.secrets);
+        checked.secrets.extend(secret_spans(text, &found.profiles));
+    }
+    checked
+}
+
+/// A checked file kept for the cross-file rule and the report.
+struct Kept {
+    path: PathBuf,
+    shown: String,
+    text: String,
+    secrets: Vec<Span>,
+    keys: Vec<(Field, String)>,
+}
+
+impl Checked {
+    /// With findings of its own, or keys the cross-file rule may pair.
+    fn may_be_shown(&self) -> bool {
+        !self.diagnostics.is_empty() || !self.keys.is_empty()
     }
 }
 
@@ -133,7 +145,7 @@ pub fn run(files: Vec<(PathBuf, FileLint)>, options: Options) -> Run {
     let mut report = Report::default();
     let mut parsed = 0;
     let mut unreadable = 0;
-    let mut shown_later = Vec::new();
+    let mut kept = Vec::new();
     for (path, lint) in files {
         match lint.outcome {
             Outcome::Skipped => {}
@@ -150,7 +162,13 @@ pub fn run(files: Vec<(PathBuf, FileLint)>, options: Options) -> Run {
                 parsed += 1;
                 report.extend(checked.diagnostics);
                 if let Some(text) = checked.text {
-                    shown_later.push((path, lint.shown, text, checked.secrets, checked.keys));
+                    kept.push(Kept {
+                        path,
+                        shown: lint.shown,
+                        text,
+                        secrets: checked.secrets,
+                        keys: checked.keys,
+                    });
                 }
             }
         }
@@ -158,21 +176,16 @@ pub fn run(files: Vec<(PathBuf, FileLint)>, options: Options) -> Run {
     // FLK504 can only pair profiles holding the same value: re-parse just
     // the files with a key that occurs more than once in the run.
     let mut count: HashMap<&(Field, String), usize> = HashMap::new();
-    for key in shown_later.iter().flat_map(|f| &f.4) {
+    for key in kept.iter().flat_map(|f| &f.keys) {
         *count.entry(key).or_default() += 1;
     }
-    let shared = |keys: &[(Field, String)]| keys.iter().any(|k| count[k] > 1);
-    let texts: Vec<(&Path, &str, &str)> = shown_later
+    let paired: Vec<&Kept> = kept
         .iter()
-        .filter(|f| shared(&f.4))
-        .map(|f| (f.0.as_path(), f.1.as_str(), f.2.as_str()))
+        .filter(|f| f.keys.iter().any(|k| count[k] > 1))
         .collect();
     // Each parsed once already, so `ok()` drops nothing.
-    let nodes: Vec<Option<Node<'_>>> = par_map(&texts, |(path, _, text)| parse(path, text).ok());
-    let contexts: Vec<Context<'_>> = texts
-        .iter()
-        .map(|(path, shown, _)| context(path, shown))
-        .collect();
+    let nodes: Vec<Option<Node<'_>>> = par_map(&paired, |f| parse(&f.path, &f.text).ok());
+    let contexts: Vec<Context<'_>> = paired.iter().map(|f| context(&f.path, &f.shown)).collect();
     let found: Vec<Extracted<'_>> = nodes
         .iter()
         .zip(&contexts)
@@ -189,9 +202,9 @@ pub fn run(files: Vec<(PathBuf, FileLint)>, options: Options) -> Run {
             _ => None,
         })
         .collect();
-    for (_, shown, text, secrets, _) in shown_later {
-        if with_findings.contains(&shown) {
-            add_source(&mut report, shown, &text, secrets);
+    for file in kept {
+        if with_findings.contains(&file.shown) {
+            add_source(&mut report, file.shown, &file.text, file.secrets);
         }
     }
     report.sort();
