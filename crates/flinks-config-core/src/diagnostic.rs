@@ -303,11 +303,12 @@ impl Diagnostic {
                 mask_span(snippet, start, end);
             }
         }
-        // Even names can hold a pasted secret (`FLINKS_<secret>=…`).
+        // Even names can hold a pasted secret (`FLINKS_<secret>=…`), or a
+        // fragment of one (a JSON key whose `\u` escape ate its head).
         if let Some(location) = &mut self.location {
-            location.key_path = scrub(&location.key_path, secrets);
+            location.key_path = scrub_all(&location.key_path);
             if let Source::EnvVar(name) | Source::File(name) = &mut location.source {
-                *name = scrub(name, secrets);
+                *name = scrub_all(name);
             }
         }
     }
@@ -339,5 +340,50 @@ impl fmt::Display for Diagnostic {
             write!(f, " (at {})", location.key_path)?;
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules;
+
+    const SECRET: &str = "ca0a21e5-f00d-4bad-8c0d-5ec2e7000001";
+
+    #[test]
+    fn redact_masks_whole_secrets_and_fragments_everywhere() {
+        // A JSON key `\uca0a21e5-…` decodes its head into one character,
+        // leaving a 32-character fragment in the key path (found by fuzzing).
+        let fragment = &SECRET[4..];
+        let mut d = Diagnostic::new(
+            &rules::field_unknown::RULE,
+            format!("unknown key `x{fragment}`"),
+        )
+        .with_help(format!("did you mean {SECRET}?"))
+        .with_location(Location::new(
+            Source::File(format!("deploy/{fragment}.json")),
+            format!("Flinks.\u{ca0a}{fragment}"),
+        ));
+        d.redact(&[SECRET]);
+        let location = d.location.as_ref().unwrap();
+        for text in [
+            &d.message,
+            d.help.as_ref().unwrap(),
+            &location.key_path,
+            &location.source.to_string(),
+        ] {
+            assert!(!text.contains("5ec2e7000001"), "{text}");
+            assert!(text.contains(crate::MASK), "{text}");
+        }
+    }
+
+    #[test]
+    fn redact_leaves_short_shared_runs_alone() {
+        // A customer id sharing 8 characters with the secret is not a fragment.
+        let mut d = Diagnostic::new(&rules::field_unknown::RULE, "id 4bad-8c0d")
+            .with_location(Location::new(Source::File("a.json".into()), "Flinks.x"));
+        d.redact(&[SECRET]);
+        assert_eq!(d.message, "id 4bad-8c0d");
+        assert_eq!(d.location.unwrap().key_path, "Flinks.x");
     }
 }
