@@ -5,7 +5,7 @@ use crate::host::{classify_host, FlinksHost};
 use crate::rules;
 use crate::text::{mask_span, placeholders};
 use crate::url::{Part, UrlParts};
-use crate::{Checker, Diagnostic, Environment, KnownValue, Span};
+use crate::{redact_all, Checker, Diagnostic, Environment, KnownValue, Span};
 
 /// Which kind of Flinks URL a value should be.
 ///
@@ -383,8 +383,8 @@ pub fn check_url(value: &str, kind: UrlKind, cx: &UrlContext<'_>) -> Vec<Diagnos
     let secrets: Vec<&str> = secrets.iter().map(String::as_str).collect();
     for d in &mut out {
         d.snippet = Some(safe_text.clone());
-        d.redact(&secrets);
     }
+    redact_all(&mut out, &secrets);
     out.sort_by_key(|d| d.span.map_or(0, |s| s.start));
     out
 }

@@ -1,6 +1,7 @@
 //! What a rule reports: [`Diagnostic`], with where the checked value came from.
 
 use crate::rule::{Rule, Severity};
+use crate::text::SecretFragments;
 use std::fmt;
 
 /// A byte range `start..end` into a text.
@@ -280,11 +281,15 @@ impl Diagnostic {
     /// assert_eq!(d.message, "the scheme is `http[redacted]`");
     /// ```
     pub fn redact(&mut self, secrets: &[&str]) {
-        use crate::text::{find_all_ignore_case, mask_span, scrub, secret_fragments};
+        self.redact_with(secrets, &SecretFragments::new(secrets));
+    }
+
+    fn redact_with(&mut self, secrets: &[&str], fragments: &SecretFragments<'_>) {
+        use crate::text::{find_all_ignore_case, mask_span, scrub};
         // Whole occurrences, then fragments (a secret cut by an escape).
         let scrub_all = |text: &str| {
             let mut out = scrub(text, secrets);
-            for (start, end) in secret_fragments(&out.clone(), secrets).into_iter().rev() {
+            for (start, end) in fragments.find(&out).into_iter().rev() {
                 out.replace_range(start..end, crate::MASK);
             }
             out
@@ -299,7 +304,7 @@ impl Diagnostic {
                     mask_span(snippet, at, at + secret.len());
                 }
             }
-            for (start, end) in secret_fragments(&snippet.clone(), secrets) {
+            for (start, end) in fragments.find(&snippet.clone()) {
                 mask_span(snippet, start, end);
             }
         }
@@ -329,6 +334,25 @@ impl Diagnostic {
             Some(inner) => inner.shift(value.start),
             None => value,
         })
+    }
+}
+
+/// [`Diagnostic::redact`] for every diagnostic of a check: the secrets'
+/// fragment index is built once for all of them, not once per diagnostic.
+///
+/// ```
+/// use flinks_config_core::{redact_all, rules, Diagnostic};
+/// let mut found = vec![
+///     Diagnostic::new(&rules::url_not_https::RULE, "scheme `httpABCD1234`"),
+///     Diagnostic::new(&rules::url_not_https::RULE, "host `abcd1234.example`"),
+/// ];
+/// redact_all(&mut found, &["abcd1234"]);
+/// assert!(found.iter().all(|d| !d.message.to_lowercase().contains("abcd1234")));
+/// ```
+pub fn redact_all(diagnostics: &mut [Diagnostic], secrets: &[&str]) {
+    let fragments = SecretFragments::new(secrets);
+    for d in diagnostics {
+        d.redact_with(secrets, &fragments);
     }
 }
 
@@ -375,6 +399,38 @@ mod tests {
             assert!(!text.contains("5ec2e7000001"), "{text}");
             assert!(text.contains(crate::MASK), "{text}");
         }
+    }
+
+    #[test]
+    fn redact_all_masks_as_redact_does_one_by_one() {
+        let fragment = &SECRET[4..];
+        let texts = [
+            format!("whole {SECRET} here"),
+            format!("fragment x{fragment}"),
+            "nothing secret 43387ca6-0391-4c82-857d-70d95f087ecb".to_string(),
+        ];
+        let make = || -> Vec<Diagnostic> {
+            texts
+                .iter()
+                .map(|t| {
+                    let mut d = Diagnostic::new(&rules::field_unknown::RULE, t.clone())
+                        .with_help(t.clone());
+                    d.snippet = Some(t.clone());
+                    d
+                })
+                .collect()
+        };
+        let mut together = make();
+        super::redact_all(&mut together, &[SECRET]);
+        let mut alone = make();
+        for d in &mut alone {
+            d.redact(&[SECRET]);
+        }
+        assert_eq!(together, alone);
+        assert!(together[..2]
+            .iter()
+            .all(|d| d.message.contains(crate::MASK)));
+        assert!(!together[2].message.contains(crate::MASK));
     }
 
     #[test]

@@ -39,7 +39,7 @@ pub use check::{
     UrlKind,
 };
 pub use credential::{CredentialKind, KnownValue};
-pub use diagnostic::{Diagnostic, Location, Source, Span};
+pub use diagnostic::{redact_all, Diagnostic, Location, Source, Span};
 pub use endpoint::{
     check_headers, endpoint, Auth, Endpoint, Method, API_KEY_HEADER, AUTH_KEY_HEADER, ENDPOINTS,
 };

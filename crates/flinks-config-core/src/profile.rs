@@ -4,7 +4,9 @@
 use crate::check::{
     check_api_url, check_credential, check_iframe_url, check_instance, Sink, UrlContext,
 };
-use crate::{rules, Checker, CredentialKind, Diagnostic, Environment, KnownValue, Location};
+use crate::{
+    redact_all, rules, Checker, CredentialKind, Diagnostic, Environment, KnownValue, Location,
+};
 
 /// A setting of a Flinks profile.
 ///
@@ -374,9 +376,7 @@ pub fn check_profiles(profiles: &[Profile<'_>], options: ProfileOptions) -> Vec<
     out.extend(check_across_profiles(&refs, options));
     // A secret of one profile may be pasted into another's settings.
     let secrets: Vec<&str> = profiles.iter().flat_map(secret_values).collect();
-    for d in &mut out {
-        d.redact(&secrets);
-    }
+    redact_all(&mut out, &secrets);
     out
 }
 
@@ -396,9 +396,7 @@ pub fn check_across_profiles(
     let mut out = sink.out;
     if !out.is_empty() {
         let secrets: Vec<&str> = profiles.iter().flat_map(|p| secret_values(p)).collect();
-        for d in &mut out {
-            d.redact(&secrets);
-        }
+        redact_all(&mut out, &secrets);
     }
     out
 }
@@ -493,8 +491,6 @@ pub fn check_profile(profile: &Profile<'_>, options: ProfileOptions) -> Vec<Diag
     }
     rules::field_unknown::check(profile, &mut sink);
     let secrets = secret_values(profile);
-    for d in &mut sink.out {
-        d.redact(&secrets);
-    }
+    redact_all(&mut sink.out, &secrets);
     sink.out
 }

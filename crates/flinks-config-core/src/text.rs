@@ -1,6 +1,6 @@
 //! Small text helpers shared by the rules: suggestions, comparison, masking.
 
-use std::collections::HashSet;
+use std::cell::OnceCell;
 
 /// Levenshtein distance over ASCII-case-insensitive bytes, capped at `limit + 1`.
 pub(crate) fn distance(a: &str, b: &str, limit: usize) -> usize {
@@ -118,46 +118,79 @@ pub fn scrub(text: &str, secrets: &[&str]) -> String {
 /// assert_eq!(flinks_config_core::secret_fragments(text, &[secret]), vec![(2, 35)]);
 /// ```
 pub fn secret_fragments(text: &str, secrets: &[&str]) -> Vec<(usize, usize)> {
-    const MIN: usize = 12;
-    // Two runs share MIN consecutive characters exactly when they share a
-    // MIN-byte window: a set of the secrets' windows makes each run one
-    // linear scan (comparing every run with every secret was quadratic).
-    let window = |w: &[u8]| -> [u8; MIN] {
-        let mut key = [0; MIN];
-        for (k, b) in key.iter_mut().zip(w) {
-            *k = b.to_ascii_lowercase();
-        }
-        key
-    };
-    let known: HashSet<[u8; MIN]> = secrets
-        .iter()
-        .flat_map(|s| s.as_bytes().windows(MIN))
-        .map(window)
-        .collect();
-    if known.is_empty() {
-        return Vec::new(); // no secret long enough to leave a telling fragment
-    }
-    let bytes = text.as_bytes();
-    let is_run = |b: u8| b.is_ascii_hexdigit() || b == b'-';
-    let mut found = Vec::new();
-    let mut i = 0;
-    while i < bytes.len() {
-        if !is_run(bytes[i]) {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        while i < bytes.len() && is_run(bytes[i]) {
-            i += 1;
-        }
-        if bytes[start..i]
-            .windows(MIN)
-            .any(|w| known.contains(&window(w)))
-        {
-            found.push((start, i));
+    SecretFragments::new(secrets).find(text)
+}
+
+/// Shortest shared run that counts as a fragment of a secret.
+const FRAGMENT: usize = 12;
+
+/// [`secret_fragments`] for several texts and one set of secrets: the
+/// secrets' windows are gathered once, and only when a text has a hex run
+/// long enough to need them (most texts have none, and gathering them for
+/// every text of every diagnostic dominated the checks of odd input).
+pub(crate) struct SecretFragments<'a> {
+    secrets: &'a [&'a str],
+    windows: OnceCell<Vec<[u8; FRAGMENT]>>,
+}
+
+impl<'a> SecretFragments<'a> {
+    pub(crate) fn new(secrets: &'a [&'a str]) -> Self {
+        SecretFragments {
+            secrets,
+            windows: OnceCell::new(),
         }
     }
-    found
+
+    /// Two runs share `FRAGMENT` consecutive characters exactly when they
+    /// share a `FRAGMENT`-byte window, so each run is one linear scan with
+    /// a lookup per window (comparing each run with each secret was
+    /// quadratic).
+    pub(crate) fn find(&self, text: &str) -> Vec<(usize, usize)> {
+        let bytes = text.as_bytes();
+        let is_run = |b: u8| b.is_ascii_hexdigit() || b == b'-';
+        let mut found = Vec::new();
+        let mut i = 0;
+        while i < bytes.len() {
+            if !is_run(bytes[i]) {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            while i < bytes.len() && is_run(bytes[i]) {
+                i += 1;
+            }
+            if i - start >= FRAGMENT && self.shares_a_window(&bytes[start..i]) {
+                found.push((start, i));
+            }
+        }
+        found
+    }
+
+    fn shares_a_window(&self, run: &[u8]) -> bool {
+        let known = self.windows.get_or_init(|| {
+            let mut all: Vec<_> = self
+                .secrets
+                .iter()
+                .flat_map(|s| s.as_bytes().windows(FRAGMENT))
+                .map(lowercase_window)
+                .collect();
+            all.sort_unstable();
+            all.dedup();
+            all
+        });
+        !known.is_empty()
+            && run
+                .windows(FRAGMENT)
+                .any(|w| known.binary_search(&lowercase_window(w)).is_ok())
+    }
+}
+
+fn lowercase_window(w: &[u8]) -> [u8; FRAGMENT] {
+    let mut key = [0; FRAGMENT];
+    for (k, b) in key.iter_mut().zip(w) {
+        *k = b.to_ascii_lowercase();
+    }
+    key
 }
 
 /// Byte offsets of every occurrence of `needle` (ASCII case ignored).

@@ -202,18 +202,9 @@ pub fn yaml(data: &[u8]) {
             text: candidate.into(),
             secrets: spans,
         });
-        let redacted = Report::new(
-            report
-                .diagnostics()
-                .iter()
-                .cloned()
-                .map(|mut d| {
-                    d.redact(&secrets);
-                    d
-                })
-                .collect(),
-        );
-        let mut shown = redacted;
+        let mut diagnostics = report.diagnostics().to_vec();
+        flinks_config_core::redact_all(&mut diagnostics, &secrets);
+        let mut shown = Report::new(diagnostics);
         for source in report.sources() {
             shown.add_source(source.clone());
         }

@@ -5,7 +5,7 @@
 //! `scaled_*` pairs repeat the valid set 1, 10 and 100 times, and lengthen
 //! one valid URL's query 1, 10 and 100 times, to show how the cost grows.
 
-use flinks_config_core::{check_api_url, check_iframe_url, UrlContext};
+use flinks_config_core::{check_api_url, check_iframe_url, CredentialKind, KnownValue, UrlContext};
 
 fn main() {
     divan::main();
@@ -58,6 +58,31 @@ fn mistakes_url_parse() -> usize {
 #[divan::bench]
 fn mistakes_all_rules() -> usize {
     all_rules(&MISTAKES)
+}
+
+/// The same, with the profile's three credentials known (as at startup):
+/// every diagnostic is also searched for them and their fragments.
+#[divan::bench]
+fn mistakes_all_rules_known_secrets() -> usize {
+    let known = [
+        KnownValue::new(
+            CredentialKind::SecretKey,
+            "c4569c54-e167-4d34-8de6-f4113bc82414",
+        ),
+        KnownValue::new(
+            CredentialKind::ApiKey,
+            "3d5266a8-b697-48d4-8de6-52e2e2662acc",
+        ),
+        KnownValue::new(
+            CredentialKind::AuthorizeToken,
+            "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d",
+        ),
+    ];
+    let cx = UrlContext::runtime().with_known(&known, None);
+    MISTAKES
+        .iter()
+        .map(|u| check_api_url(divan::black_box(u), &cx).len())
+        .sum()
 }
 
 /// Every URL and iframe rule on a typical iframe URL.

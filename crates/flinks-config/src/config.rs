@@ -346,9 +346,7 @@ fn build(
         .iter()
         .flat_map(flinks_config_core::secret_values)
         .collect();
-    for d in &mut diagnostics {
-        d.redact(&secrets);
-    }
+    flinks_config_core::redact_all(&mut diagnostics, &secrets);
     diagnostics.extend(check_profiles(
         profiles,
         ProfileOptions::new(Checker::Runtime),

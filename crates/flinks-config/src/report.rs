@@ -310,6 +310,12 @@ pub fn mask_inline_secrets(line: &str) -> String {
         let secret = ["secret", "key", "token", "password", "auth"]
             .iter()
             .any(|w| name.contains(w));
+        if !secret {
+            // Only a secret's value needs finding: skipping the others keeps
+            // a line of many separators (`a=b=c=…`) linear.
+            i += 1;
+            continue;
+        }
         // The value after it: a quoted string, or up to a delimiter.
         let mut v = i + 1;
         while v < bytes.len() && bytes[v] == b' ' {
@@ -334,7 +340,7 @@ pub fn mask_inline_secrets(line: &str) -> String {
                 (v, stop)
             }
         };
-        if secret && from < to && sep_is_assignment(line, i) {
+        if from < to && sep_is_assignment(line, i) {
             for b in &mut bytes[from..to] {
                 *b = b'*';
             }

@@ -3,6 +3,7 @@
 use crate::check::{Sink, UrlCheck};
 use crate::iframe_params::{iframe_param, ParamValue};
 use crate::text::clip;
+use crate::url::Param;
 use crate::{Diagnostic, Span};
 
 rule!(
@@ -15,28 +16,47 @@ rule!(
 
 pub(crate) fn check(url: &UrlCheck<'_>, sink: &mut Sink) {
     let Some(query) = url.parts.query else { return };
-    for (i, _) in query.text.match_indices('?') {
-        let at = Span::new(query.span.start + i, query.span.start + i + 1);
+    // One finding per run of `?`: `???` is one mistake, not three.
+    let bytes = query.text.as_bytes();
+    let mut i = 0;
+    while let Some(at) = bytes[i..].iter().position(|&b| b == b'?') {
+        let start = i + at;
+        let end = start + bytes[start..].iter().take_while(|&&b| b == b'?').count();
+        i = end;
+        let at = Span::new(query.span.start + start, query.span.start + end);
+        let message = if end - start == 1 {
+            "a second `?` in the query: everything after it is one value"
+        } else {
+            "extra `?`s in the query: everything after them is one value"
+        };
         sink.push(
-            Diagnostic::new(
-                &RULE,
-                "a second `?` in the query: everything after it is one value",
-            )
-            .with_span(at)
-            .with_help(format!(
-                "separate parameters with `&`: {}",
-                url.fixed(at, "&")
-            )),
+            Diagnostic::new(&RULE, message)
+                .with_span(at)
+                .with_help(format!(
+                    "separate parameters with `&`: {}",
+                    url.fixed(at, "&")
+                )),
         );
     }
     let params: Vec<_> = url.parts.params().collect();
+    // Between two `?` of a run: already reported with the run.
+    let beside_question_mark = |param: &Param<'_>| {
+        let at = param.whole.span.start - query.span.start;
+        bytes.get(at) == Some(&b'?')
+            || at.checked_sub(1).and_then(|before| bytes.get(before)) == Some(&b'?')
+    };
+    let is_stray = |param: &Param<'_>| param.whole.text.is_empty() && !beside_question_mark(param);
+    let mut run_end = 0;
     for (i, param) in params.iter().enumerate() {
-        let last = i + 1 == params.len();
         if param.whole.text.is_empty() {
-            if !last || params.len() == 1 {
+            // One finding per run of `&`: `&&&&` is one mistake. A single
+            // trailing `&` is harmless.
+            let trailing_only = i + 1 == params.len() && params.len() > 1;
+            if i >= run_end && is_stray(param) && !trailing_only {
+                run_end = i + params[i..].iter().take_while(|p| is_stray(p)).count();
                 let span = Span::new(
                     param.whole.span.start.saturating_sub(1),
-                    param.whole.span.end + 1,
+                    params[run_end - 1].whole.span.end + 1,
                 );
                 let span = Span::new(span.start, span.end.min(query.span.end));
                 sink.push(
@@ -113,6 +133,11 @@ mod tests {
     #[test]
     fn fires_on_each_malformation() {
         assert_eq!(codes("demo=true?institutionsLocation=ca"), ["FLK206"]);
+        assert_eq!(codes("demo=true???institutionsLocation=ca"), ["FLK206"]);
+        assert_eq!(codes("demo=true?language=en?tag=x"), ["FLK206", "FLK206"]);
+        assert_eq!(codes("demo=true&&&&language=en"), ["FLK206"]);
+        assert_eq!(codes("demo=true&&&"), ["FLK206"]);
+        assert_eq!(codes("demo=true&&language=en&&tag=x"), ["FLK206", "FLK206"]);
         assert_eq!(codes("demo=true&&language=en"), ["FLK206"]);
         assert_eq!(codes("demo=true&=en"), ["FLK206"]);
         assert_eq!(codes("demo=true&demo=true"), ["FLK206"]);
@@ -130,6 +155,29 @@ mod tests {
             .as_deref()
             .unwrap()
             .ends_with("?demo=true&language=en"));
+    }
+
+    #[test]
+    fn a_run_of_question_marks_is_one_finding_over_the_whole_run() {
+        let url = format!("{HOST}?demo=true???language=en");
+        let found = check_iframe_url(&url, &UrlContext::runtime());
+        assert_eq!(found.len(), 1);
+        let span = found[0].span.unwrap();
+        assert_eq!(&url[span.start..span.end], "???");
+        assert!(found[0]
+            .help
+            .as_deref()
+            .unwrap()
+            .ends_with("?demo=true&language=en"));
+    }
+
+    #[test]
+    fn a_run_of_ampersands_is_one_finding_over_the_whole_run() {
+        let url = format!("{HOST}?demo=true&&&&language=en");
+        let found = check_iframe_url(&url, &UrlContext::runtime());
+        assert_eq!(found.len(), 1);
+        let span = found[0].span.unwrap();
+        assert_eq!(&url[span.start..span.end], "&&&&");
     }
 
     #[test]

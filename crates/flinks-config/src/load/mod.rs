@@ -218,10 +218,9 @@ pub fn check_text(text: &str, path: &str, format: Format, checker: Checker) -> R
         .iter()
         .flat_map(flinks_config_core::secret_values)
         .collect();
-    report.extend(found.diagnostics.into_iter().map(|mut d| {
-        d.redact(&values);
-        d
-    }));
+    let mut diagnostics = found.diagnostics;
+    flinks_config_core::redact_all(&mut diagnostics, &values);
+    report.extend(diagnostics);
     report.extend(check_profiles(
         &found.profiles,
         ProfileOptions::new(checker),
