@@ -173,14 +173,24 @@ pub(crate) struct UrlCheck<'a> {
     /// The value with every secret masked (same byte offsets), made on first
     /// use: a valid URL never needs it.
     masked: std::cell::OnceCell<String>,
-    /// The non-empty path segments (the path as the API reads it).
-    pub(crate) words: Vec<Part<'a>>,
     pub(crate) placeholders: Vec<Span>,
     /// Spans already reported as unparseable: other rules leave them alone.
     pub(crate) broken: Vec<Span>,
 }
 
-impl UrlCheck<'_> {
+impl<'a> UrlCheck<'a> {
+    /// The non-empty path segments (the path as the API reads it). Borrowed
+    /// when the path has no empty segment, as a valid URL's never has: no
+    /// allocation on the common path.
+    pub(crate) fn words(&self) -> std::borrow::Cow<'_, [Part<'a>]> {
+        let named = self.parts.named_segments();
+        if named.iter().all(|s| !s.text.is_empty()) {
+            std::borrow::Cow::Borrowed(named)
+        } else {
+            std::borrow::Cow::Owned(self.parts.words())
+        }
+    }
+
     /// The value with every secret masked, keeping byte offsets.
     pub(crate) fn masked(&self) -> &str {
         self.masked.get_or_init(|| {
@@ -347,7 +357,6 @@ pub fn check_url(value: &str, kind: UrlKind, cx: &UrlContext<'_>) -> Vec<Diagnos
                 value,
                 kind,
                 host: classify_host(parts.host.text),
-                words: parts.words(),
                 parts,
                 cx,
                 masked: std::cell::OnceCell::new(),

@@ -14,7 +14,7 @@ rule!(
 pub(crate) fn check(url: &UrlCheck<'_>, sink: &mut Sink) {
     let Some(query) = url.parts.query else { return };
     let oauth = url
-        .words
+        .words()
         .get(1)
         .is_some_and(|s| s.text.eq_ignore_ascii_case("oauth"));
     if oauth {

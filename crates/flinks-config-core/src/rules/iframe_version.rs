@@ -12,7 +12,7 @@ rule!(
 );
 
 pub(crate) fn check(url: &UrlCheck<'_>, sink: &mut Sink) {
-    let segments = &url.words;
+    let segments = url.words();
     if segments.len() == 1 && segments[0].text == "v2" {
         return;
     }

@@ -136,7 +136,8 @@ pub(crate) fn check_api_path(url: &UrlCheck<'_>, sink: &mut Sink) {
         return;
     }
     api_query_string::check(url, sink);
-    let segments = &url.words[..];
+    let words = url.words();
+    let segments = &words[..];
     if !api_version::check(url, segments, sink) {
         return;
     }

@@ -45,7 +45,7 @@ pub(crate) fn check_url(url: &UrlCheck<'_>, sink: &mut Sink) {
     if url.environment() != Some(Environment::Production) || url.kind != crate::UrlKind::Api {
         return;
     }
-    let Some(segment) = url.words.get(1).copied() else {
+    let Some(segment) = url.words().get(1).copied() else {
         return;
     };
     if crate::text::constant_time_eq_ignore_case(segment.text, crate::toolbox::CUSTOMER_ID) {

@@ -28,7 +28,7 @@ pub(crate) fn report(found: &[Span], skip: Option<Span>, sink: &mut Sink) {
 
 pub(crate) fn check(url: &UrlCheck<'_>, sink: &mut Sink) {
     // `…Async/{requestId}` is the path parameter rule's to report.
-    let segments = &url.words;
+    let segments = url.words();
     let skip = segments.get(4).filter(|_| {
         matches!(url.kind, crate::UrlKind::Api)
             && segments
