@@ -119,7 +119,7 @@ pub(crate) fn check(url: &UrlCheck<'_>, sink: &mut Sink) {
 
 #[cfg(test)]
 mod tests {
-    use crate::{check_iframe_url, UrlContext};
+    use crate::{check_iframe_url, Diagnostic, UrlContext};
 
     const HOST: &str = "https://toolbox-iframe.private.fin.ag/v2/";
 
@@ -157,14 +157,21 @@ mod tests {
             .ends_with("?demo=true&language=en"));
     }
 
+    /// The one finding on `url`, and the text its span covers.
+    fn only_finding(url: &str) -> (Diagnostic, &str) {
+        let mut found = check_iframe_url(url, &UrlContext::runtime());
+        assert_eq!(found.len(), 1, "{found:?}");
+        let finding = found.remove(0);
+        let span = finding.span.unwrap();
+        (finding, &url[span.start..span.end])
+    }
+
     #[test]
     fn a_run_of_question_marks_is_one_finding_over_the_whole_run() {
         let url = format!("{HOST}?demo=true???language=en");
-        let found = check_iframe_url(&url, &UrlContext::runtime());
-        assert_eq!(found.len(), 1);
-        let span = found[0].span.unwrap();
-        assert_eq!(&url[span.start..span.end], "???");
-        assert!(found[0]
+        let (finding, covered) = only_finding(&url);
+        assert_eq!(covered, "???");
+        assert!(finding
             .help
             .as_deref()
             .unwrap()
@@ -174,10 +181,7 @@ mod tests {
     #[test]
     fn a_run_of_ampersands_is_one_finding_over_the_whole_run() {
         let url = format!("{HOST}?demo=true&&&&language=en");
-        let found = check_iframe_url(&url, &UrlContext::runtime());
-        assert_eq!(found.len(), 1);
-        let span = found[0].span.unwrap();
-        assert_eq!(&url[span.start..span.end], "&&&&");
+        assert_eq!(only_finding(&url).1, "&&&&");
     }
 
     #[test]

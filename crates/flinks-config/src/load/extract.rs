@@ -241,9 +241,14 @@ fn flat_profile<'t>(
         if let (Some(field), Some(_)) = (field, prefix) {
             if let Some(d) = secret_in_frontend::check(item.key, field) {
                 if d.rule.checked_by(cx.checker) {
-                    out.diagnostics.push(
-                        d.with_location(location(cx, key_path.clone(), item.key_span).secret()),
-                    );
+                    // The span is the variable's name, which is no secret:
+                    // shown lines keep it readable and mask the value (one
+                    // of `out.secrets`, added with the setting below).
+                    out.diagnostics.push(d.with_location(location(
+                        cx,
+                        key_path.clone(),
+                        item.key_span,
+                    )));
                 }
             }
         }
