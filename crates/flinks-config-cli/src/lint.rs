@@ -13,7 +13,7 @@ use flinks_config::load::{
 use flinks_config::report::{Report, SourceText};
 use flinks_config_core::{
     check_across_profiles, check_profile, cross_profile_keys, secret_values, Checker, Diagnostic,
-    Field, ProfileOptions, Source, Span,
+    Field, ProfileOptions, SecretFragments, Source, Span,
 };
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -69,6 +69,8 @@ struct Checked {
     secrets: Vec<Span>,
     /// The cross-file keys of its profiles.
     keys: Vec<(Field, String)>,
+    /// Its secret values, to mask in every other file's output too.
+    secret_values: Vec<String>,
 }
 
 /// Reads, parses and checks one file (called on the walker's threads).
@@ -115,6 +117,7 @@ fn check(found: &Extracted<'_>, text: &str, options: Options) -> Checked {
         text: None,
         secrets: Vec::new(),
         keys: found.profiles.iter().flat_map(cross_profile_keys).collect(),
+        secret_values: values.iter().map(|v| v.to_string()).collect(),
     };
     if checked.may_be_shown() {
         checked.secrets.extend(&found.secrets);
@@ -146,6 +149,30 @@ pub fn run(files: Vec<(PathBuf, FileLint)>, options: Options) -> Run {
     let mut parsed = 0;
     let mut unreadable = 0;
     let mut kept = Vec::new();
+    // A secret of one file may be pasted into another (a key copied into a
+    // URL of the sandbox file): every output is masked with the secrets of
+    // the whole run, through one fragment index (a binary search per hex run,
+    // whatever the number of secrets).
+    // Owned: `files` is consumed below.
+    let mut run_secrets: Vec<String> = files
+        .iter()
+        .filter_map(|(_, lint)| match &lint.outcome {
+            Outcome::Checked(checked) => Some(checked.secret_values.iter().cloned()),
+            _ => None,
+        })
+        .flatten()
+        .collect();
+    run_secrets.sort_unstable();
+    run_secrets.dedup();
+    let run_secrets: Vec<&str> = run_secrets.iter().map(String::as_str).collect();
+    let index = SecretFragments::new(&run_secrets);
+    let masked_in = |text: &str| -> Vec<Span> {
+        index
+            .find(text)
+            .into_iter()
+            .map(|(s, e)| Span::new(s, e))
+            .collect()
+    };
     for (path, lint) in files {
         match lint.outcome {
             Outcome::Skipped => {}
@@ -156,10 +183,14 @@ pub fn run(files: Vec<(PathBuf, FileLint)>, options: Options) -> Run {
             Outcome::Malformed { error, text } => {
                 unreadable += 1;
                 report.extend([error]);
-                add_source(&mut report, lint.shown, &text, Vec::new());
+                let secrets = masked_in(&text);
+                add_source(&mut report, lint.shown, &text, secrets);
             }
-            Outcome::Checked(checked) => {
+            Outcome::Checked(mut checked) => {
                 parsed += 1;
+                for d in &mut checked.diagnostics {
+                    d.redact_fragments(&index);
+                }
                 report.extend(checked.diagnostics);
                 if let Some(text) = checked.text {
                     kept.push(Kept {
@@ -192,7 +223,11 @@ pub fn run(files: Vec<(PathBuf, FileLint)>, options: Options) -> Run {
         .filter_map(|(node, cx)| Some(extract(node.as_ref()?, cx)))
         .collect();
     let profiles: Vec<_> = found.iter().flat_map(|f| &f.profiles).collect();
-    report.extend(check_across_profiles(&profiles, options.profile_options()));
+    let mut across = check_across_profiles(&profiles, options.profile_options());
+    for d in &mut across {
+        d.redact_fragments(&index);
+    }
+    report.extend(across);
     // Only files with findings are ever shown.
     let with_findings: HashSet<String> = report
         .diagnostics()
@@ -202,8 +237,9 @@ pub fn run(files: Vec<(PathBuf, FileLint)>, options: Options) -> Run {
             _ => None,
         })
         .collect();
-    for file in kept {
+    for mut file in kept {
         if with_findings.contains(&file.shown) {
+            file.secrets.extend(masked_in(&file.text));
             add_source(&mut report, file.shown, &file.text, file.secrets);
         }
     }

@@ -37,7 +37,9 @@ fn codes_allowed(line: &str) -> Vec<&str> {
     }
     line[at + MARKER.len()..]
         .split(|c: char| c == ',' || c.is_whitespace())
-        .filter(|w| w.len() == 6 && w[..3].eq_ignore_ascii_case("FLK"))
+        // Bytes, not `w[..3]`: a word of other text may have a multi-byte
+        // character across byte 3 (`naïve`), and slicing there panics.
+        .filter(|w| w.len() == 6 && w.as_bytes()[..3].eq_ignore_ascii_case(b"FLK"))
         .collect()
 }
 
@@ -141,6 +143,15 @@ mod tests {
             ["FLK202", "flk201"]
         );
         assert!(codes_allowed("x = \"flinks-config: allow FLK202\"").is_empty());
+    }
+
+    #[test]
+    fn other_words_after_the_marker_are_ignored_even_non_ascii() {
+        // `naïve` is six bytes with `ï` across byte 3: this used to panic.
+        assert_eq!(
+            codes_allowed("# flinks-config: allow FLK202 naïve ééé"),
+            ["FLK202"]
+        );
     }
 
     #[test]

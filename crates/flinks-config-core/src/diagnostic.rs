@@ -284,6 +284,22 @@ impl Diagnostic {
         self.redact_with(secrets, &SecretFragments::new(secrets));
     }
 
+    /// Masks, in every text of the diagnostic, each hex run sharing 12 or
+    /// more characters with a secret of `index` (whole copies included):
+    /// for many secrets at once, where [`Diagnostic::redact`]'s search for
+    /// each secret would cost too much. Every Flinks credential is a GUID.
+    ///
+    /// ```
+    /// use flinks_config_core::{rules, Diagnostic, SecretFragments};
+    /// let secrets = ["c4569c54-e167-4d34-8de6-f4113bc82414"];
+    /// let mut d = Diagnostic::new(&rules::url_not_https::RULE, "see c4569c54-e167-4d34-8de6-f4113bc82414");
+    /// d.redact_fragments(&SecretFragments::new(&secrets));
+    /// assert!(!d.message.contains("c4569c54"));
+    /// ```
+    pub fn redact_fragments(&mut self, index: &SecretFragments<'_>) {
+        self.redact_with(&[], index);
+    }
+
     fn redact_with(&mut self, secrets: &[&str], fragments: &SecretFragments<'_>) {
         use crate::text::{find_all_ignore_case, mask_span, scrub};
         // Whole occurrences, then fragments (a secret cut by an escape).

@@ -48,12 +48,12 @@ pub use guid::{first_guid_error, is_guid};
 pub use host::{classify_host, host_for, FlinksHost, HostKind, DOMAIN};
 pub use profile::{
     check_across_profiles, check_profile, check_profiles, cross_profile_keys, is_reference,
-    normalize_key, secret_values, Field, Profile, ProfileOptions, Value,
+    normalize_key, reference_default, secret_values, Field, Profile, ProfileOptions, Value,
 };
 pub use rule::{Checker, Checkers, Rule, Severity};
 pub use text::{
     constant_time_eq, contains_ignore_case, find_all_ignore_case, placeholders, scrub,
-    secret_fragments, MASK,
+    secret_fragments, SecretFragments, MASK,
 };
 
 /// The rule with this code, e.g. `FLK003`.

@@ -202,6 +202,29 @@ pub fn is_reference(text: &str) -> bool {
         || (t.starts_with("#{") && t.ends_with('}'))
 }
 
+/// The literal default of a `${NAME:-default}` reference (also `${NAME-…}`,
+/// `${NAME:=…}`, `${NAME=…}`, as shells and docker-compose read them): a
+/// secret written there is as exposed as one written plainly.
+///
+/// ```
+/// use flinks_config_core::reference_default;
+/// assert_eq!(reference_default("${FLINKS_SECRET_KEY:-c4569c54}"), Some("c4569c54"));
+/// assert_eq!(reference_default("${FLINKS_SECRET_KEY}"), None);
+/// assert_eq!(reference_default("${FLINKS_SECRET_KEY:?set it}"), None);
+/// ```
+pub fn reference_default(text: &str) -> Option<&str> {
+    let inner = text.trim().strip_prefix("${")?.strip_suffix('}')?;
+    let name = inner
+        .bytes()
+        .take_while(|b| b.is_ascii_alphanumeric() || *b == b'_')
+        .count();
+    let rest = &inner[name..];
+    let default = ["-", ":-", "=", ":="]
+        .iter()
+        .find_map(|op| rest.strip_prefix(op))?;
+    Some(default.trim()).filter(|d| !d.is_empty())
+}
+
 /// A configured value and where it came from.
 ///
 /// ```
@@ -430,8 +453,14 @@ pub fn secret_values<'a>(profile: &Profile<'a>) -> Vec<&'a str> {
     profile
         .fields
         .iter()
-        .filter(|(f, v)| f.is_secret() && !is_reference(v.text))
-        .map(|(_, v)| v.text.trim())
+        .filter(|(f, _)| f.is_secret())
+        .filter_map(|(_, v)| {
+            if is_reference(v.text) {
+                reference_default(v.text)
+            } else {
+                Some(v.text.trim())
+            }
+        })
         .collect()
 }
 
@@ -450,8 +479,14 @@ pub fn check_profile(profile: &Profile<'_>, options: ProfileOptions) -> Vec<Diag
     let known: Vec<KnownValue<'_>> = profile
         .fields
         .iter()
-        .filter(|(_, v)| !is_reference(v.text))
-        .filter_map(|(f, v)| Some(KnownValue::new(f.credential()?, v.text.trim())))
+        .filter_map(|(f, v)| {
+            let text = if is_reference(v.text) {
+                reference_default(v.text)?
+            } else {
+                v.text.trim()
+            };
+            Some(KnownValue::new(f.credential()?, text))
+        })
         .collect();
     let customer_id = profile.get(Field::CustomerId).map(|v| v.text.trim());
     let mut cx = UrlContext::runtime().with_known(&known, customer_id);

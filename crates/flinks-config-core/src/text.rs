@@ -128,13 +128,24 @@ const FRAGMENT: usize = 12;
 /// secrets' windows are gathered once, and only when a text has a hex run
 /// long enough to need them (most texts have none, and gathering them for
 /// every text of every diagnostic dominated the checks of odd input).
-pub(crate) struct SecretFragments<'a> {
+/// Each lookup is a binary search, so one index serves many secrets (the
+/// linter masks every file's secrets in every other file's output).
+///
+/// ```
+/// use flinks_config_core::SecretFragments;
+/// let secrets = ["c4569c54-e167-4d34-8de6-f4113bc82414"];
+/// let index = SecretFragments::new(&secrets);
+/// assert_eq!(index.find("x/c4569c54-e167-4d34/y"), vec![(2, 20)]);
+/// assert!(index.find("x/43387ca6-0391-4c82/y").is_empty());
+/// ```
+pub struct SecretFragments<'a> {
     secrets: &'a [&'a str],
     windows: OnceCell<Vec<[u8; FRAGMENT]>>,
 }
 
 impl<'a> SecretFragments<'a> {
-    pub(crate) fn new(secrets: &'a [&'a str]) -> Self {
+    /// An index of `secrets`, built on first need.
+    pub fn new(secrets: &'a [&'a str]) -> Self {
         SecretFragments {
             secrets,
             windows: OnceCell::new(),
@@ -145,7 +156,7 @@ impl<'a> SecretFragments<'a> {
     /// share a `FRAGMENT`-byte window, so each run is one linear scan with
     /// a lookup per window (comparing each run with each secret was
     /// quadratic).
-    pub(crate) fn find(&self, text: &str) -> Vec<(usize, usize)> {
+    pub fn find(&self, text: &str) -> Vec<(usize, usize)> {
         let bytes = text.as_bytes();
         let is_run = |b: u8| b.is_ascii_hexdigit() || b == b'-';
         let mut found = Vec::new();

@@ -279,10 +279,13 @@ fn floor_boundary(text: &str, mut i: usize) -> usize {
 /// use flinks_config::report::mask_inline_secrets;
 /// let line = r#"{"SecretKey":"abc","Instance":"toolbox"} ?authorizeToken=xyz&demo=true"#;
 /// assert_eq!(mask_inline_secrets(line), r#"{"SecretKey":"***","Instance":"toolbox"} ?authorizeToken=***&demo=true"#);
+/// assert_eq!(mask_inline_secrets("?authorizeToken[]=abc&x=1"), "?authorizeToken[]=***&x=1");
 /// ```
 pub fn mask_inline_secrets(line: &str) -> String {
     let mut bytes = line.as_bytes().to_vec();
-    let is_name = |b: u8| b.is_ascii_alphanumeric() || b == b'_' || b == b'-' || b == b'.';
+    // `[`, `]`, `%`: `authorizeToken[]=…` and `authorize%54oken=…` still name a token.
+    let is_name =
+        |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.' | b'[' | b']' | b'%');
     let mut i = 0;
     while i < bytes.len() {
         let sep = bytes[i];

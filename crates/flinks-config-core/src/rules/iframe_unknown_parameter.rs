@@ -62,6 +62,31 @@ mod tests {
     const HOST: &str = "https://acme-iframe.private.fin.ag/v2/";
 
     #[test]
+    fn a_misspelt_or_encoded_token_name_keeps_its_value_masked() {
+        let token = "c0ffee00-dead-4bad-beef-0123456789ab";
+        for name in [
+            "authorizeTokn",
+            "authorize%54oken",
+            "AuthoriseToken",
+            "authToken[]",
+        ] {
+            // http:// and demo=true in production add FLK002 and FLK202,
+            // whose fixes repeat the whole URL.
+            let url = format!("http://acme-iframe.private.fin.ag/v2/?demo=true&{name}={token}");
+            let cx = UrlContext::runtime().in_environment(crate::Environment::Production);
+            let found = check_iframe_url(&url, &cx);
+            assert!(!found.is_empty(), "{name}");
+            for d in &found {
+                let shown = format!(
+                    "{:?} {:?} {:?} {}",
+                    d.help, d.snippet, d.location, d.message
+                );
+                assert!(!shown.contains("dead-4bad-beef"), "{name}: {shown}");
+            }
+        }
+    }
+
+    #[test]
     fn fires_with_suggestions() {
         for (query, want) in [
             ("authorizetoken=x", "authorizeToken"),

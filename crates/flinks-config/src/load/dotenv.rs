@@ -18,8 +18,8 @@ use std::borrow::Cow;
 /// ```
 pub fn parse(text: &str) -> Result<Node<'_>, ParseError> {
     let mut entries = Vec::new();
-    let mut offset = 0;
-    for raw_line in text.split_inclusive('\n') {
+    let mut offset = super::bom_len(text);
+    for raw_line in text[offset..].split_inclusive('\n') {
         let start = offset;
         offset += raw_line.len();
         let line = raw_line.trim_end_matches(['\n', '\r']);
@@ -106,6 +106,17 @@ fn value(raw: &str, start: usize) -> (Cow<'_, str>, Option<Span>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_byte_order_mark_is_not_part_of_the_first_key() {
+        let text = "\u{feff}FLINKS_SECRET_KEY=x\n";
+        let Kind::Map(entries) = parse(text).unwrap().kind else {
+            panic!()
+        };
+        assert_eq!(entries[0].key, "FLINKS_SECRET_KEY");
+        let span = entries[0].key_span.unwrap();
+        assert_eq!(&text[span.start..span.end], "FLINKS_SECRET_KEY");
+    }
 
     fn values(text: &str) -> Vec<(String, String, Option<String>)> {
         let Kind::Map(entries) = parse(text).unwrap().kind else {

@@ -106,6 +106,8 @@ enum Setting<'t> {
     Text {
         value: &'t str,
         verbatim: Option<Span>,
+        /// Where the value is written, escapes and quotes included.
+        written: Option<Span>,
     },
     Wrong {
         what: &'static str,
@@ -119,6 +121,7 @@ impl<'t> Setting<'t> {
             Kind::Text { value, verbatim } => Setting::Text {
                 value: value.as_ref(),
                 verbatim: *verbatim,
+                written: node.span,
             },
             Kind::Map(_) => Setting::Wrong {
                 what: "a table",
@@ -202,6 +205,8 @@ fn split_pair<'t>(item: &'t Node<'_>) -> Option<Item<'t>> {
         setting: Setting::Text {
             value: rest,
             verbatim: verbatim.map(|s| Span::new(s.start + key_len + 1, s.end)),
+            // Without a verbatim span the key's end is unknown: the item.
+            written: item.span,
         },
     })
 }
@@ -267,11 +272,20 @@ fn add<'t>(
     out: &mut Extracted<'t>,
 ) {
     match (field, item.setting) {
-        (Some(field), Setting::Text { value, verbatim }) => {
+        (
+            Some(field),
+            Setting::Text {
+                value,
+                verbatim,
+                written,
+            },
+        ) => {
             let mut at = location(cx, key_path, verbatim);
             if field.is_secret() {
                 at.secret = true;
-                out.secrets.extend(verbatim);
+                // A value with escapes has no verbatim span: mask where it
+                // is written, or its line would show it.
+                out.secrets.extend(verbatim.or(written));
             }
             profile.set(
                 field,

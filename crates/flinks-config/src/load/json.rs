@@ -30,7 +30,7 @@ pub fn parse(text: &str) -> Result<Node<'_>, ParseError> {
     let mut p = Parser {
         text,
         bytes: text.as_bytes(),
-        at: 0,
+        at: super::bom_len(text),
     };
     p.skip();
     let node = p.value(0)?;
@@ -236,6 +236,17 @@ impl<'s> Parser<'s> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_byte_order_mark_is_skipped() {
+        // Visual Studio saves appsettings.json with one.
+        let text = "\u{feff}{\"Flinks\": {\"Instance\": \"toolbox\"}}";
+        let Kind::Map(entries) = parse(text).unwrap().kind else {
+            panic!()
+        };
+        assert_eq!(entries[0].key, "Flinks");
+        assert!(parse("{}\u{feff}").is_err(), "only at the start");
+    }
 
     #[test]
     fn keeps_spans_of_plain_strings() {

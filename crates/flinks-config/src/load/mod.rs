@@ -272,6 +272,24 @@ pub fn secret_spans(text: &str, profiles: &[flinks_config_core::Profile<'_>]) ->
     spans
 }
 
+/// The length of a UTF-8 byte-order mark at the start of `text` (0 or 3).
+/// Windows editors (Visual Studio saving `appsettings.json`, Notepad) write
+/// one; parsers skip it so the first key is read as written, and spans stay
+/// offsets into the file.
+///
+/// ```
+/// use flinks_config::load::bom_len;
+/// assert_eq!(bom_len("\u{feff}{}"), 3);
+/// assert_eq!(bom_len("{}"), 0);
+/// ```
+pub fn bom_len(text: &str) -> usize {
+    if text.starts_with('\u{feff}') {
+        '\u{feff}'.len_utf8()
+    } else {
+        0
+    }
+}
+
 /// Whether the whole file is Flinks configuration (`flinks.toml`,
 /// `flinks.production.toml`, `sandbox.flinks.toml`): its top-level tables
 /// are profiles. (`flinks-config.toml` is the linter's own settings.)
