@@ -167,11 +167,16 @@ pub fn run(files: Vec<(PathBuf, FileLint)>, options: Options) -> Run {
     let run_secrets: Vec<&str> = run_secrets.iter().map(String::as_str).collect();
     let index = SecretFragments::new(&run_secrets);
     let masked_in = |text: &str| -> Vec<Span> {
-        index
-            .find(text)
-            .into_iter()
-            .map(|(s, e)| Span::new(s, e))
-            .collect()
+        if run_secrets.is_empty() {
+            return Vec::new(); // most runs: no file sets a secret
+        }
+        let found = index.find(text).into_iter();
+        found.map(|(s, e)| Span::new(s, e)).collect()
+    };
+    let redact = |found: &mut [Diagnostic]| {
+        if !run_secrets.is_empty() {
+            found.iter_mut().for_each(|d| d.redact_fragments(&index));
+        }
     };
     for (path, lint) in files {
         match lint.outcome {
@@ -188,9 +193,7 @@ pub fn run(files: Vec<(PathBuf, FileLint)>, options: Options) -> Run {
             }
             Outcome::Checked(mut checked) => {
                 parsed += 1;
-                for d in &mut checked.diagnostics {
-                    d.redact_fragments(&index);
-                }
+                redact(&mut checked.diagnostics);
                 report.extend(checked.diagnostics);
                 if let Some(text) = checked.text {
                     kept.push(Kept {
@@ -224,9 +227,7 @@ pub fn run(files: Vec<(PathBuf, FileLint)>, options: Options) -> Run {
         .collect();
     let profiles: Vec<_> = found.iter().flat_map(|f| &f.profiles).collect();
     let mut across = check_across_profiles(&profiles, options.profile_options());
-    for d in &mut across {
-        d.redact_fragments(&index);
-    }
+    redact(&mut across);
     report.extend(across);
     // Only files with findings are ever shown.
     let with_findings: HashSet<String> = report
