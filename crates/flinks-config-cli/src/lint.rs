@@ -109,9 +109,7 @@ fn check(found: &Extracted<'_>, text: &str, options: Options) -> Checked {
     for profile in &found.profiles {
         diagnostics.extend(check_profile(profile, profile_options));
     }
-    for d in &mut diagnostics {
-        d.redact(&values);
-    }
+    flinks_config_core::redact_all(&mut diagnostics, &values);
     let mut checked = Checked {
         diagnostics,
         text: None,

@@ -3,7 +3,7 @@
 
 use crate::host::{classify_host, FlinksHost};
 use crate::rules;
-use crate::text::{mask_span, placeholders};
+use crate::text::{mask_span, names_a_secret, placeholders};
 use crate::url::{Part, UrlParts};
 use crate::{redact_all, Checker, Diagnostic, Environment, KnownValue, Span};
 
@@ -232,46 +232,6 @@ impl<'a> UrlCheck<'a> {
     }
 }
 
-/// Whether a query parameter's value must be masked: its name mentions a
-/// secret, or is `authorizeToken` misspelt (`authorizeTokn`, FLK207's to
-/// report, still carries a token) or percent-encoded (`authorize%54oken`).
-fn is_secret_param(name: &str) -> bool {
-    let lower = percent_decoded_lowercase(name);
-    ["token", "key", "secret", "password", "auth"]
-        .iter()
-        .any(|w| lower.contains(w))
-        || crate::text::distance(&lower, "authorizetoken", 3) <= 3
-}
-
-/// `text` lowercased with each `%XX` escape of an ASCII byte decoded.
-fn percent_decoded_lowercase(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = String::with_capacity(text.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = |b: u8| char::from(b).to_digit(16);
-        let escaped = match bytes.get(i..i + 3) {
-            Some(&[b'%', hi, lo]) => hex(hi)
-                .zip(hex(lo))
-                .map(|(hi, lo)| (hi * 16 + lo) as u8)
-                .filter(u8::is_ascii),
-            _ => None,
-        };
-        match escaped {
-            Some(b) => {
-                out.push(char::from(b.to_ascii_lowercase()));
-                i += 3;
-            }
-            None => {
-                let c = text[i..].chars().next().unwrap_or('\u{fffd}');
-                out.extend(c.to_lowercase());
-                i += c.len_utf8().max(1);
-            }
-        }
-    }
-    out
-}
-
 /// `value` with every occurrence of a known secret masked (same offsets).
 fn mask_known(value: &str, cx: &UrlContext<'_>) -> String {
     let mut text = value.to_string();
@@ -299,7 +259,7 @@ fn masked(
     }
     for param in parts.params() {
         if let Some(v) = param.value {
-            if is_secret_param(param.name.text) || check_known(v.text) {
+            if names_a_secret(param.name.text) || check_known(v.text) {
                 mask_span(&mut text, v.span.start, v.span.end);
             }
         }
@@ -325,7 +285,7 @@ fn url_secrets(value: &str, cx: &UrlContext<'_>) -> Vec<String> {
         secrets.extend(
             parts
                 .params()
-                .filter(|p| is_secret_param(p.name.text))
+                .filter(|p| names_a_secret(p.name.text))
                 .filter_map(|p| p.value.map(|v| v.text.to_string())),
         );
         secrets.extend(parts.userinfo.map(|u| u.text.to_string()));

@@ -52,8 +52,8 @@ pub use profile::{
 };
 pub use rule::{Checker, Checkers, Rule, Severity};
 pub use text::{
-    constant_time_eq, contains_ignore_case, find_all_ignore_case, placeholders, scrub,
-    secret_fragments, SecretFragments, MASK,
+    constant_time_eq, contains_ignore_case, find_all_ignore_case, names_a_secret, placeholders,
+    scrub, secret_fragments, SecretFragments, MASK,
 };
 
 /// The rule with this code, e.g. `FLK003`.

@@ -225,6 +225,16 @@ pub fn reference_default(text: &str) -> Option<&str> {
     Some(default.trim()).filter(|d| !d.is_empty())
 }
 
+/// The text a value holds as written: itself, or the literal default of a
+/// reference (`${X:-…}`); `None` for a reference with no default.
+fn literal_text(text: &str) -> Option<&str> {
+    if is_reference(text) {
+        reference_default(text)
+    } else {
+        Some(text.trim())
+    }
+}
+
 /// A configured value and where it came from.
 ///
 /// ```
@@ -454,13 +464,7 @@ pub fn secret_values<'a>(profile: &Profile<'a>) -> Vec<&'a str> {
         .fields
         .iter()
         .filter(|(f, _)| f.is_secret())
-        .filter_map(|(_, v)| {
-            if is_reference(v.text) {
-                reference_default(v.text)
-            } else {
-                Some(v.text.trim())
-            }
-        })
+        .filter_map(|(_, v)| literal_text(v.text))
         .collect()
 }
 
@@ -479,14 +483,7 @@ pub fn check_profile(profile: &Profile<'_>, options: ProfileOptions) -> Vec<Diag
     let known: Vec<KnownValue<'_>> = profile
         .fields
         .iter()
-        .filter_map(|(f, v)| {
-            let text = if is_reference(v.text) {
-                reference_default(v.text)?
-            } else {
-                v.text.trim()
-            };
-            Some(KnownValue::new(f.credential()?, text))
-        })
+        .filter_map(|(f, v)| Some(KnownValue::new(f.credential()?, literal_text(v.text)?)))
         .collect();
     let customer_id = profile.get(Field::CustomerId).map(|v| v.text.trim());
     let mut cx = UrlContext::runtime().with_known(&known, customer_id);

@@ -204,6 +204,47 @@ fn lowercase_window(w: &[u8]) -> [u8; FRAGMENT] {
     key
 }
 
+/// `text` with each `%XX` escape decoded (invalid UTF-8 replaced).
+pub(crate) fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| (b as char).to_digit(16);
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
+            if let (Some(h), Some(l)) = (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                out.push((h * 16 + l) as u8);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Whether a setting or parameter name says its value is a secret:
+/// `secret_key`, `x-api-key`, `authorizeToken`, `password`, written in any
+/// case or separator, percent-encoded (`authorize%54oken`), or
+/// `authorizeToken` misspelt (`authorizeTokn`: FLK207 reports the name,
+/// and the value is a token all the same). One list for every masking.
+///
+/// ```
+/// use flinks_config_core::names_a_secret;
+/// assert!(names_a_secret("FLINKS_SECRET_KEY"));
+/// assert!(names_a_secret("authorize%54oken"));
+/// assert!(names_a_secret("authorizeTokn"));
+/// assert!(!names_a_secret("institutionsLocation"));
+/// ```
+pub fn names_a_secret(name: &str) -> bool {
+    let lower = percent_decode(name).to_lowercase();
+    ["token", "key", "secret", "password", "auth"]
+        .iter()
+        .any(|w| lower.contains(w))
+        || distance(&lower, "authorizetoken", 3) <= 3
+}
+
 /// Byte offsets of every occurrence of `needle` (ASCII case ignored).
 ///
 /// ```

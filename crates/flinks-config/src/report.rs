@@ -305,14 +305,7 @@ pub fn mask_inline_secrets(line: &str) -> String {
         while start > 0 && is_name(bytes[start - 1]) {
             start -= 1;
         }
-        let name: String = line[start..end]
-            .chars()
-            .filter(|c| c.is_ascii_alphanumeric())
-            .collect::<String>()
-            .to_ascii_lowercase();
-        let secret = ["secret", "key", "token", "password", "auth"]
-            .iter()
-            .any(|w| name.contains(w));
+        let secret = flinks_config_core::names_a_secret(&line[start..end]);
         if !secret {
             // Only a secret's value needs finding: skipping the others keeps
             // a line of many separators (`a=b=c=…`) linear.

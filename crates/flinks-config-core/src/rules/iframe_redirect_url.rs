@@ -1,6 +1,7 @@
 #![doc = include_str!("../../../../docs/rules/FLK209.md")]
 
 use crate::check::{Sink, UrlCheck};
+use crate::text::percent_decode;
 use crate::Diagnostic;
 
 rule!(
@@ -11,25 +12,6 @@ rule!(
     "`redirectUrl` not an https URL, or pointing at a Flinks host"
 );
 
-fn decode(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = |b: u8| (b as char).to_digit(16);
-        if bytes[i] == b'%' && i + 2 < bytes.len() {
-            if let (Some(h), Some(l)) = (hex(bytes[i + 1]), hex(bytes[i + 2])) {
-                out.push((h * 16 + l) as u8);
-                i += 3;
-                continue;
-            }
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
 pub(crate) fn check(url: &UrlCheck<'_>, sink: &mut Sink) {
     let Some(param) = url.parts.params().find(|p| p.name.text == "redirectUrl") else {
         return;
@@ -37,7 +19,7 @@ pub(crate) fn check(url: &UrlCheck<'_>, sink: &mut Sink) {
     let Some(value) = param.value.filter(|v| url.clean(v)) else {
         return;
     };
-    let target = decode(value.text);
+    let target = percent_decode(value.text);
     let host = target.strip_prefix("https://").map(|rest| {
         rest.split(['/', '?', '#', ':'])
             .next()

@@ -276,13 +276,7 @@ pub fn secret_spans(text: &str, profiles: &[flinks_config_core::Profile<'_>]) ->
 /// Windows editors (Visual Studio saving `appsettings.json`, Notepad) write
 /// one; parsers skip it so the first key is read as written, and spans stay
 /// offsets into the file.
-///
-/// ```
-/// use flinks_config::load::bom_len;
-/// assert_eq!(bom_len("\u{feff}{}"), 3);
-/// assert_eq!(bom_len("{}"), 0);
-/// ```
-pub fn bom_len(text: &str) -> usize {
+pub(crate) fn bom_len(text: &str) -> usize {
     if text.starts_with('\u{feff}') {
         '\u{feff}'.len_utf8()
     } else {
