@@ -4,16 +4,12 @@
 //! (FLK504, sandbox and production side by side), re-parsing only the few
 //! files whose credentials occur in more than one profile.
 
-use crate::walk::{par_map, FileFormat};
-use crate::yaml;
-use flinks_config::load::extract::{extract, Context, Extracted};
-use flinks_config::load::{
-    environment_from_path, is_flinks_file, read_file_at_most, secret_spans, tree::Node, ParseError,
-};
+use crate::walk::par_map;
+use flinks_config::load::{is_flinks_file, read_file_at_most, Document, Found};
 use flinks_config::report::{Report, SourceText};
 use flinks_config_core::{
-    check_across_profiles, check_profile, cross_profile_keys, secret_values, Checker, Diagnostic,
-    Field, ProfileOptions, SecretFragments, Source, Span,
+    check_across_profiles, cross_profile_keys, Checker, Diagnostic, Field, ProfileOptions,
+    SecretFragments, Source, Span,
 };
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -81,52 +77,49 @@ pub fn file(path: &Path, options: Options) -> FileLint {
         Ok(None) => Outcome::Skipped,
         // Most files of a repository: not worth parsing.
         Ok(Some(text)) if !mentions_flinks(path, &text) => Outcome::Skipped,
-        Ok(Some(text)) => match parse(path, &text) {
-            Err(error) => Outcome::Malformed {
-                error: error.into_diagnostic(&shown),
-                text,
-            },
-            Ok(node) => {
-                let mut checked = check(&extract(&node, &context(path, &shown)), &text, options);
-                drop(node); // it borrows the text
-                if checked.may_be_shown() {
-                    checked.text = Some(text);
+        Ok(Some(text)) => {
+            let document = Document::parse_by_name(Path::new(&shown), &text);
+            match document.error() {
+                Some(error) => {
+                    let error = error.clone();
+                    drop(document); // it borrows the text
+                    Outcome::Malformed { error, text }
                 }
-                Outcome::Checked(checked)
+                None => {
+                    let mut checked = check(&document.extract(Checker::Linter), options);
+                    drop(document); // it borrows the text
+                    if checked.may_be_shown() {
+                        checked.text = Some(text);
+                    }
+                    Outcome::Checked(checked)
+                }
             }
-        },
+        }
     };
     FileLint { shown, outcome }
 }
 
 /// The file's own rules, on every profile it holds.
-fn check(found: &Extracted<'_>, text: &str, options: Options) -> Checked {
-    let profile_options = options.profile_options();
-    // A secret of one profile may be pasted into another profile's settings
-    // in the same file, so every finding is redacted with all of them.
-    let values: Vec<&str> = found.profiles.iter().flat_map(secret_values).collect();
-    let mut diagnostics = found.diagnostics.clone();
-    for profile in &found.profiles {
-        diagnostics.extend(check_profile(profile, profile_options));
-    }
-    flinks_config_core::redact_all(&mut diagnostics, &values);
+fn check(found: &Found<'_>, options: Options) -> Checked {
     let mut checked = Checked {
-        diagnostics,
+        diagnostics: found.check(options.profile_options()),
         text: None,
         secrets: Vec::new(),
         keys: found.profiles.iter().flat_map(cross_profile_keys).collect(),
-        secret_values: values.iter().map(|v| v.to_string()).collect(),
+        secret_values: found
+            .secret_values()
+            .into_iter()
+            .map(str::to_string)
+            .collect(),
     };
     if checked.may_be_shown() {
-        checked.secrets.extend(&found.secrets);
-        checked.secrets.extend(secret_spans(text, &found.profiles));
+        checked.secrets = found.secret_spans();
     }
     checked
 }
 
 /// A checked file kept for the cross-file rule and the report.
 struct Kept {
-    path: PathBuf,
     shown: String,
     text: String,
     secrets: Vec<Span>,
@@ -176,7 +169,7 @@ pub fn run(files: Vec<(PathBuf, FileLint)>, options: Options) -> Run {
             found.iter_mut().for_each(|d| d.redact_fragments(&index));
         }
     };
-    for (path, lint) in files {
+    for (_, lint) in files {
         match lint.outcome {
             Outcome::Skipped => {}
             Outcome::Unreadable(failure) => {
@@ -195,7 +188,6 @@ pub fn run(files: Vec<(PathBuf, FileLint)>, options: Options) -> Run {
                 report.extend(checked.diagnostics);
                 if let Some(text) = checked.text {
                     kept.push(Kept {
-                        path,
                         shown: lint.shown,
                         text,
                         secrets: checked.secrets,
@@ -215,13 +207,12 @@ pub fn run(files: Vec<(PathBuf, FileLint)>, options: Options) -> Run {
         .iter()
         .filter(|f| f.keys.iter().any(|k| count[k] > 1))
         .collect();
-    // Each parsed once already, so `ok()` drops nothing.
-    let nodes: Vec<Option<Node<'_>>> = par_map(&paired, |f| parse(&f.path, &f.text).ok());
-    let contexts: Vec<Context<'_>> = paired.iter().map(|f| context(&f.path, &f.shown)).collect();
-    let found: Vec<Extracted<'_>> = nodes
+    // Each parsed once already, so this reads them exactly as before.
+    let documents: Vec<Document<'_>> =
+        par_map(&paired, |f| Document::parse_by_name(Path::new(&f.shown), &f.text));
+    let found: Vec<Found<'_>> = documents
         .iter()
-        .zip(&contexts)
-        .filter_map(|(node, cx)| Some(extract(node.as_ref()?, cx)))
+        .map(|d| d.extract(Checker::Linter))
         .collect();
     let profiles: Vec<_> = found.iter().flat_map(|f| &f.profiles).collect();
     let mut across = check_across_profiles(&profiles, options.profile_options());
@@ -250,23 +241,6 @@ pub fn run(files: Vec<(PathBuf, FileLint)>, options: Options) -> Run {
     }
 }
 
-fn parse<'t>(path: &Path, text: &'t str) -> Result<Node<'t>, ParseError> {
-    match crate::walk::format_of(path) {
-        Some(FileFormat::Yaml) => yaml::parse(text),
-        Some(FileFormat::Library(format)) => format.parse(text),
-        None => guess(text),
-    }
-}
-
-fn context<'t>(path: &Path, shown: &str) -> Context<'t> {
-    Context {
-        source: Source::File(shown.to_string()),
-        root_is_flinks: is_flinks_file(path),
-        environment: environment_from_path(path),
-        checker: Checker::Linter,
-    }
-}
-
 fn add_source(report: &mut Report, path: String, text: &str, secrets: Vec<Span>) {
     report.add_source(SourceText {
         path,
@@ -280,15 +254,6 @@ fn add_source(report: &mut Report, path: String, text: &str, secrets: Vec<Span>)
 /// file named `flinks*.toml`/`*.flinks.toml`.
 fn mentions_flinks(path: &Path, text: &str) -> bool {
     is_flinks_file(path) || flinks_config_core::contains_ignore_case(text, "flinks")
-}
-
-/// A file named on the command line with an unknown extension: try each format.
-fn guess(text: &str) -> Result<Node<'_>, ParseError> {
-    use flinks_config::load::Format;
-    Format::Toml
-        .parse(text)
-        .or_else(|_| Format::Json.parse(text))
-        .or_else(|_| Format::Dotenv.parse(text))
 }
 
 fn shown(path: &Path) -> String {

@@ -10,7 +10,6 @@ mod lint;
 mod output;
 mod suppress;
 mod walk;
-mod yaml;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use flinks_config::report::Report;

@@ -1,18 +1,15 @@
 //! [`FlinksConfig`]: typed, checked profiles, loaded from the environment,
 //! TOML or JSON. Loading reports every problem at once.
 
-use crate::load::extract::{extract, Context};
 use crate::load::tree::{Entry, Kind, Node};
-use crate::load::{environment_from_path, is_flinks_file, Format};
+use crate::load::{Document, Format, Layout};
 use crate::report::{Report, SourceText};
 use crate::{ApiKey, ApiUrl, CustomerId, IframeUrl, Instance, SecretKey};
 use flinks_config_core::{
-    check_profiles, normalize_key, Checker, Environment, Field, Profile, ProfileOptions, Severity,
-    Source,
+    check_profiles, Checker, Environment, Field, Profile, ProfileOptions, Severity, Source,
 };
 use std::borrow::Cow;
 use std::path::Path;
-use std::sync::Arc;
 
 /// One environment's checked settings.
 ///
@@ -111,13 +108,8 @@ impl FlinksConfig {
             span: None,
             kind: Kind::Map(entries),
         };
-        let cx = Context {
-            source: Source::EnvVar(String::new()),
-            root_is_flinks: false,
-            environment: None,
-            checker: Checker::Runtime,
-        };
-        let mut found = extract(&root, &cx);
+        let document = Document::from_tree(root, Source::EnvVar(String::new()), Layout::Sections);
+        let mut found = document.extract(Checker::Runtime);
         if found.profiles.is_empty() {
             found
                 .profiles
@@ -186,27 +178,14 @@ impl FlinksConfig {
     }
 
     fn from_str_as(text: &str, path: &str, format: Format) -> Result<Self, Report> {
-        let source = SourceText {
-            path: path.into(),
-            text: Arc::from(text),
-            secrets: Vec::new(),
-        };
-        let node = format.parse(text).map_err(|e| {
-            let mut report = Report::new(vec![e.into_diagnostic(path)]);
-            report.add_source(source.clone());
-            report
-        })?;
-        let cx = Context {
-            source: Source::File(path.to_string()),
-            root_is_flinks: is_flinks_file(Path::new(path))
-                || (format == Format::Toml && !has_flinks_section(&node)),
-            environment: environment_from_path(Path::new(path)),
-            checker: Checker::Runtime,
-        };
-        let found = extract(&node, &cx);
-        let mut secrets = found.secrets.clone();
-        secrets.extend(crate::load::secret_spans(text, &found.profiles));
-        let source = SourceText { secrets, ..source };
+        let document = Document::parse(Path::new(path), text, format);
+        if let Some(error) = document.error() {
+            let mut report = Report::new(vec![error.clone()]);
+            report.add_source(document.source_text(Vec::new()));
+            return Err(report);
+        }
+        let found = document.extract(Checker::Runtime);
+        let source = document.source_text(found.secret_spans());
         let lookup = |name: &str| std::env::var(name).ok();
         let values: Vec<Option<String>> = references(&found.profiles)
             .map(|(_, name)| lookup(name))
@@ -254,25 +233,11 @@ impl FlinksConfig {
     }
 }
 
-/// Whether a document keeps its Flinks settings in a section of their own
-/// (`[flinks.sandbox]` in an application's config) rather than at the top
-/// (`[sandbox]` in a `flinks.toml`).
-fn has_flinks_section(root: &Node<'_>) -> bool {
-    matches!(&root.kind, Kind::Map(entries) if entries.iter().any(|entry| {
-        normalize_key(&entry.key) == "flinks" && matches!(entry.value.kind, Kind::Map(_))
-    }))
-}
-
 /// Checks a tree deserialized by serde (no file, no spans).
 #[cfg(feature = "serde")]
-pub(crate) fn build_from_tree(root: &Node<'_>) -> Result<FlinksConfig, Report> {
-    let cx = Context {
-        source: Source::Value,
-        root_is_flinks: true,
-        environment: None,
-        checker: Checker::Runtime,
-    };
-    let found = extract(root, &cx);
+pub(crate) fn build_from_tree(root: Node<'_>) -> Result<FlinksConfig, Report> {
+    let document = Document::from_tree(root, Source::Value, Layout::Profiles);
+    let found = document.extract(Checker::Runtime);
     build(&found.profiles, found.diagnostics, None)
 }
 

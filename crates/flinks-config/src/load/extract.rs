@@ -18,14 +18,14 @@ use flinks_config_core::{
 /// assert_eq!(extract(&doc, &cx).profiles.len(), 1);
 /// ```
 #[derive(Clone, Debug)]
-pub struct Context<'c> {
+pub struct Context {
     /// The document's source (a file path or the environment).
     pub source: Source,
     /// The whole document is a Flinks file (`flinks.toml`): its top-level
     /// tables are profiles.
     pub root_is_flinks: bool,
     /// The environment told by the file name (`.env.production`), if any.
-    pub environment: Option<&'c str>,
+    pub environment: Option<&'static str>,
     /// Who is checking: rules outside its column are not reported.
     pub checker: Checker,
 }
@@ -61,7 +61,7 @@ pub struct Extracted<'t> {
 /// let found = extract(&doc, &cx);
 /// assert_eq!(found.profiles.len(), 1);
 /// ```
-pub fn extract<'t>(root: &'t Node<'_>, cx: &Context<'t>) -> Extracted<'t> {
+pub fn extract<'t>(root: &'t Node<'_>, cx: &Context) -> Extracted<'t> {
     let mut out = Extracted::default();
     if cx.root_is_flinks {
         section(root, "", None, cx, &mut out);
@@ -79,7 +79,7 @@ fn join(path: &str, key: &str) -> String {
     }
 }
 
-fn location(cx: &Context<'_>, key_path: String, span: Option<Span>) -> Location {
+fn location(cx: &Context, key_path: String, span: Option<Span>) -> Location {
     let source = match &cx.source {
         // In the environment each variable is its own source.
         Source::EnvVar(_) => Source::EnvVar(key_path.clone()),
@@ -147,7 +147,7 @@ struct Item<'t> {
     setting: Setting<'t>,
 }
 
-fn walk<'t>(node: &'t Node<'_>, path: &str, cx: &Context<'t>, out: &mut Extracted<'t>) {
+fn walk<'t>(node: &'t Node<'_>, path: &str, cx: &Context, out: &mut Extracted<'t>) {
     match &node.kind {
         Kind::Map(entries) => {
             let flat: Vec<Item<'t>> = entries
@@ -211,7 +211,7 @@ fn split_pair<'t>(item: &'t Node<'_>) -> Option<Item<'t>> {
     })
 }
 
-fn item_path(key: &str, path: &str, cx: &Context<'_>) -> String {
+fn item_path(key: &str, path: &str, cx: &Context) -> String {
     if matches!(cx.source, Source::EnvVar(_)) || path.is_empty() {
         key.to_string()
     } else {
@@ -223,7 +223,7 @@ fn flat_profile<'t>(
     items: &[Item<'t>],
     path: &str,
     span: Option<Span>,
-    cx: &Context<'t>,
+    cx: &Context,
     out: &mut Extracted<'t>,
 ) {
     let whole = if path.is_empty() {
@@ -268,7 +268,7 @@ fn add<'t>(
     field: Option<Field>,
     item: &Item<'t>,
     key_path: String,
-    cx: &Context<'t>,
+    cx: &Context,
     out: &mut Extracted<'t>,
 ) {
     match (field, item.setting) {
@@ -321,7 +321,7 @@ fn section<'t>(
     node: &'t Node<'_>,
     path: &str,
     name: Option<&'t Entry<'t>>,
-    cx: &Context<'t>,
+    cx: &Context,
     out: &mut Extracted<'t>,
 ) {
     let Kind::Map(entries) = &node.kind else {

@@ -1,6 +1,9 @@
 //! Loading configuration text into profiles the rules can check, with the
-//! source position of every value. One extraction serves every format.
+//! source position of every value. [`Document`] is the one pipeline every
+//! caller uses (see its module for where a new input kind plugs in); the
+//! parsers below only turn text into the neutral [`tree`].
 
+mod document;
 pub mod dotenv;
 pub mod extract;
 #[cfg(feature = "json")]
@@ -8,13 +11,16 @@ pub mod json;
 #[cfg(feature = "toml")]
 pub mod toml;
 pub mod tree;
+#[cfg(feature = "yaml")]
+pub mod yaml;
 
-use crate::report::{Report, SourceText};
+pub use document::{Document, Found, Layout};
+
+use crate::report::Report;
 use flinks_config_core::{
-    check_profiles, rules, Checker, Diagnostic, Location, ProfileOptions, Source, Span,
+    check_across_profiles, rules, Checker, Diagnostic, Location, ProfileOptions, Source, Span,
 };
 use std::path::Path;
-use std::sync::Arc;
 
 /// A syntax error in a document.
 ///
@@ -61,6 +67,9 @@ pub enum Format {
     Json,
     /// `.env` files.
     Dotenv,
+    /// YAML (`.yml`, `.yaml`): Kubernetes manifests, docker-compose, Helm
+    /// values. Read with the `yaml` feature.
+    Yaml,
 }
 
 impl Format {
@@ -80,6 +89,7 @@ impl Format {
         match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
             "toml" => Some(Format::Toml),
             "json" | "jsonc" => Some(Format::Json),
+            "yml" | "yaml" => Some(Format::Yaml),
             _ => None,
         }
     }
@@ -98,6 +108,8 @@ impl Format {
             #[cfg(feature = "json")]
             Format::Json => json::parse(text),
             Format::Dotenv => dotenv::parse(text),
+            #[cfg(feature = "yaml")]
+            Format::Yaml => yaml::parse(text),
             #[allow(unreachable_patterns)]
             _ => Err(ParseError {
                 message:
@@ -193,45 +205,21 @@ pub fn read_file_at_most(path: &Path, limit: u64) -> Result<Option<String>, Repo
 /// assert_eq!(report.codes(), ["FLK002"]);
 /// ```
 pub fn check_text(text: &str, path: &str, format: Format, checker: Checker) -> Report {
-    let mut report = Report::default();
-    let node = match format.parse(text) {
-        Ok(node) => node,
-        Err(error) => {
-            report.extend([error.into_diagnostic(path)]);
-            report.add_source(SourceText {
-                path: path.into(),
-                text: Arc::from(text),
-                secrets: Vec::new(),
-            });
-            return report;
-        }
-    };
-    let cx = extract::Context {
-        source: Source::File(path.to_string()),
-        root_is_flinks: is_flinks_file(Path::new(path)),
-        environment: environment_from_path(Path::new(path)),
-        checker,
-    };
-    let found = extract::extract(&node, &cx);
-    let values: Vec<&str> = found
-        .profiles
-        .iter()
-        .flat_map(flinks_config_core::secret_values)
-        .collect();
-    let mut diagnostics = found.diagnostics;
-    flinks_config_core::redact_all(&mut diagnostics, &values);
-    report.extend(diagnostics);
-    report.extend(check_profiles(
-        &found.profiles,
-        ProfileOptions::new(checker),
-    ));
-    let mut secrets = found.secrets;
-    secrets.extend(secret_spans(text, &found.profiles));
-    report.add_source(SourceText {
-        path: path.into(),
-        text: Arc::from(text),
-        secrets,
-    });
+    let document = Document::parse(Path::new(path), text, format);
+    if let Some(error) = document.error() {
+        let mut report = Report::new(vec![error.clone()]);
+        report.add_source(document.source_text(Vec::new()));
+        return report;
+    }
+    let found = document.extract(checker);
+    let options = ProfileOptions::new(checker);
+    let mut diagnostics = found.check(options);
+    let profiles: Vec<&flinks_config_core::Profile<'_>> = found.profiles.iter().collect();
+    let mut across = check_across_profiles(&profiles, options);
+    flinks_config_core::redact_all(&mut across, &found.secret_values());
+    diagnostics.extend(across);
+    let mut report = Report::new(diagnostics);
+    report.add_source(document.source_text(found.secret_spans()));
     report.sort();
     report
 }

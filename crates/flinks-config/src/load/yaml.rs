@@ -3,8 +3,8 @@
 //! Helm-style values. The profile extraction is the library's, shared with
 //! every other format.
 
-use flinks_config::load::tree::{Entry, Kind, Node};
-use flinks_config::load::ParseError;
+use super::tree::{Entry, Kind, Node};
+use super::ParseError;
 use flinks_config_core::Span;
 use saphyr::{LoadableYamlNode, MarkedYaml, Scalar, YamlData};
 use std::borrow::Cow;
