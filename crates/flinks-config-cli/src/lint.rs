@@ -5,7 +5,7 @@
 //! files whose credentials occur in more than one profile.
 
 use crate::walk::par_map;
-use flinks_config::load::{is_flinks_file, read_file_at_most, Document, Found};
+use flinks_config::load::{may_hold_settings, read_file_at_most, Document, Found};
 use flinks_config::report::{Report, SourceText};
 use flinks_config_core::{
     check_across_profiles, cross_profile_keys, Checker, Diagnostic, Field, ProfileOptions,
@@ -76,7 +76,7 @@ pub fn file(path: &Path, options: Options) -> FileLint {
         Err(failure) => Outcome::Unreadable(failure),
         Ok(None) => Outcome::Skipped,
         // Most files of a repository: not worth parsing.
-        Ok(Some(text)) if !mentions_flinks(path, &text) => Outcome::Skipped,
+        Ok(Some(text)) if !may_hold_settings(path, &text) => Outcome::Skipped,
         Ok(Some(text)) => {
             let document = Document::parse_by_name(Path::new(&shown), &text);
             match document.error() {
@@ -247,13 +247,6 @@ fn add_source(report: &mut Report, path: String, text: &str, secrets: Vec<Span>)
         text: Arc::from(text),
         secrets,
     });
-}
-
-/// Whether a file can hold Flinks settings: every key the extraction reads
-/// says "flinks" (`FLINKS_*`, a `Flinks` section), except the profiles of a
-/// file named `flinks*.toml`/`*.flinks.toml`.
-fn mentions_flinks(path: &Path, text: &str) -> bool {
-    is_flinks_file(path) || flinks_config_core::contains_ignore_case(text, "flinks")
 }
 
 fn shown(path: &Path) -> String {

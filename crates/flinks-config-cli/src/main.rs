@@ -150,18 +150,33 @@ fn usage_error(message: &str) -> ExitCode {
     ExitCode::from(2)
 }
 
+/// The linter's settings file; an unreadable or invalid one is a usage
+/// error (exit 2), shown as a located FLK510 diagnostic.
+fn read_lint_config(path: &std::path::Path) -> Result<suppress::LintConfig, ExitCode> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| usage_error(&format!("{}: {e}", path.display())))?;
+    let shown = path.display().to_string();
+    suppress::LintConfig::parse(&text, &shown).map_err(|error| {
+        let mut report = Report::new(vec![*error]);
+        report.add_source(flinks_config::report::SourceText {
+            path: shown,
+            text: text.into(),
+            secrets: Vec::new(),
+        });
+        eprint!("{report}\n");
+        ExitCode::from(2)
+    })
+}
+
 fn lint(args: LintArgs) -> ExitCode {
     let config_path = args
         .config
         .clone()
         .or_else(|| Some(PathBuf::from("flinks-config.toml")).filter(|p| p.is_file()));
     let config = match &config_path {
-        Some(path) => match std::fs::read_to_string(path)
-            .map_err(|e| e.to_string())
-            .and_then(|t| suppress::LintConfig::parse(&t))
-        {
+        Some(path) => match read_lint_config(path) {
             Ok(config) => config,
-            Err(e) => return usage_error(&format!("{}: {e}", path.display())),
+            Err(exit) => return exit,
         },
         None => suppress::LintConfig::default(),
     };

@@ -25,7 +25,7 @@ fn malformed_files_are_coded_with_a_location() {
         let path = match format {
             Format::Toml => "flinks.toml",
             Format::Json => "appsettings.Sandbox.json",
-            Format::Dotenv => ".env.sandbox",
+            _ => ".env.sandbox",
         };
         let report = check_text(text, path, format, Checker::Runtime);
         assert!(!report.is_empty(), "{text:?} gave nothing");

@@ -31,35 +31,42 @@ use std::sync::Arc;
 
 /// How a document holds its Flinks settings.
 ///
-/// One rule for every caller:
-/// - [`Layout::Profiles`]: the top-level tables are the profiles
-///   (`[sandbox]`, `[production]`). A file named as Flinks configuration
-///   (`flinks.toml`, `flinks.production.json`, `sandbox.flinks.toml`), a
-///   value handed to `Deserialize`, **and a TOML file without a `flinks`
-///   section whose top level has a table named for an environment**
-///   (`[sandbox]`, `[production]`, `[prod]`, `[toolbox]` in `config/app.toml`).
+/// One rule for every caller (startup loading, `Deserialize`, the linter):
+/// - [`Layout::Profiles`]: the whole document is Flinks configuration; its
+///   top-level tables are the profiles (`[sandbox]`, `[production]`, and a
+///   misnamed `[staging]` is reported as an unknown environment). A file
+///   named so (`flinks.toml`, `flinks.production.json`, `sandbox.flinks.toml`)
+///   and a value handed to `Deserialize`.
+/// - [`Layout::EnvironmentTables`]: **a TOML file otherwise named, without a
+///   `flinks` section, whose top level has a table named for an
+///   environment** (`[sandbox]`, `[production]`, `[prod]`, `[toolbox]` in
+///   `config/app.toml`): those tables are the profiles; the application's
+///   other tables (`[server]`) are left alone.
 /// - [`Layout::Sections`]: anything else. Settings are found in a
 ///   `flinks`/`Flinks` section (`[flinks.sandbox]`, `"Flinks": {…}`) or as
 ///   `FLINKS_*` variables, wherever they stand; other keys are left alone.
 ///
-/// A TOML file without a `flinks` section and without environment tables
-/// (a `Cargo.toml` that depends on this crate) is *not* a profile file:
-/// reading its `[package]` as a Flinks profile would be a false error.
+/// So a TOML file without a `flinks` section and without environment tables
+/// (a `Cargo.toml` that depends on this crate) holds no profile: reading its
+/// `[package]` as one would be a false error.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum Layout {
     /// The top-level tables are profiles.
     Profiles,
+    /// The top-level tables named for an environment are profiles.
+    EnvironmentTables,
     /// Settings live in `flinks` sections or `FLINKS_*` variables.
     Sections,
 }
 
 impl Layout {
     fn of(path: &Path, format: Format, tree: &Node<'_>) -> Layout {
-        if is_flinks_file(path)
-            || (format == Format::Toml && !has_flinks_section(tree) && has_environment_table(tree))
-        {
+        if is_flinks_file(path) {
             Layout::Profiles
+        } else if format == Format::Toml && !has_flinks_section(tree) && has_environment_table(tree)
+        {
+            Layout::EnvironmentTables
         } else {
             Layout::Sections
         }
@@ -79,6 +86,31 @@ fn has_environment_table(root: &Node<'_>) -> bool {
     matches!(&root.kind, Kind::Map(entries) if entries.iter().any(|entry| {
         matches!(entry.value.kind, Kind::Map(_)) && Environment::parse(&entry.key).is_some()
     }))
+}
+
+/// Whether a file can hold Flinks settings, told cheaply before parsing (a
+/// linter skips most files of a repository this way): its name says so, or
+/// its text says "flinks" (every key the extraction reads in
+/// [`Layout::Sections`] does), or it is TOML with a top-level key named for
+/// an environment ([`Layout::EnvironmentTables`]). Never false for a file
+/// [`Document::extract`] would find a profile in.
+pub fn may_hold_settings(path: &Path, text: &str) -> bool {
+    is_flinks_file(path)
+        || flinks_config_core::contains_ignore_case(text, "flinks")
+        || (Format::from_path(path).is_none_or(|f| f == Format::Toml)
+            && text.lines().any(names_an_environment_at_top))
+}
+
+/// `[sandbox]`, `[production.x]`, `prod = {…}`, `"toolbox".instance = …`.
+fn names_an_environment_at_top(line: &str) -> bool {
+    let line = line.trim_start();
+    let line = line.strip_prefix('[').unwrap_or(line).trim_start();
+    let name = line
+        .split(['[', ']', '.', '=', ' ', '\t'])
+        .next()
+        .unwrap_or_default()
+        .trim_matches(['"', '\'']);
+    Environment::parse(name).is_some()
 }
 
 /// One configuration document: its tree (or the FLK510 finding of why it
@@ -194,7 +226,7 @@ impl<'t> Document<'t> {
         };
         let cx = Context {
             source: self.source.clone(),
-            root_is_flinks: self.layout == Layout::Profiles,
+            layout: self.layout,
             environment: self.environment,
             checker,
         };

@@ -3,17 +3,18 @@
 //! and flat `FLINKS_*` variables (`.env`, ConfigMaps, docker-compose).
 
 use super::tree::{Entry, Kind, Node};
+use super::Layout;
 use flinks_config_core::rules::secret_in_frontend;
 use flinks_config_core::{
-    normalize_key, rules, Checker, Diagnostic, Field, Location, Profile, Source, Span, Value,
+    normalize_key, rules, Checker, Environment, Diagnostic, Field, Location, Profile, Source, Span, Value,
 };
 
 /// What the extraction knows about the document.
 ///
 /// ```
-/// use flinks_config::load::{extract::{extract, Context}, toml::parse};
+/// use flinks_config::load::{Layout, extract::{extract, Context}, toml::parse};
 /// use flinks_config_core::{Checker, Source};
-/// let cx = Context { source: Source::File("flinks.toml".into()), root_is_flinks: true, environment: None, checker: Checker::Linter };
+/// let cx = Context { source: Source::File("flinks.toml".into()), layout: Layout::Profiles, environment: None, checker: Checker::Linter };
 /// let doc = parse("[sandbox]\ninstance = \"toolbox\"\n").unwrap();
 /// assert_eq!(extract(&doc, &cx).profiles.len(), 1);
 /// ```
@@ -21,9 +22,8 @@ use flinks_config_core::{
 pub struct Context {
     /// The document's source (a file path or the environment).
     pub source: Source,
-    /// The whole document is a Flinks file (`flinks.toml`): its top-level
-    /// tables are profiles.
-    pub root_is_flinks: bool,
+    /// Where the settings are (decided by `Document`, one rule for all).
+    pub layout: Layout,
     /// The environment told by the file name (`.env.production`), if any.
     pub environment: Option<&'static str>,
     /// Who is checking: rules outside its column are not reported.
@@ -33,9 +33,9 @@ pub struct Context {
 /// Profiles found, and problems with the document's shape.
 ///
 /// ```
-/// use flinks_config::load::{extract::{extract, Context}, toml::parse};
+/// use flinks_config::load::{Layout, extract::{extract, Context}, toml::parse};
 /// use flinks_config_core::{Checker, Source};
-/// let cx = Context { source: Source::File("flinks.toml".into()), root_is_flinks: true, environment: None, checker: Checker::Linter };
+/// let cx = Context { source: Source::File("flinks.toml".into()), layout: Layout::Profiles, environment: None, checker: Checker::Linter };
 /// let doc = parse("[sandbox]\napi_key = \"3d5266a8-b697-48d4-8de6-52e2e2662acc\"\n").unwrap();
 /// assert_eq!(extract(&doc, &cx).secrets.len(), 1);
 /// ```
@@ -52,21 +52,30 @@ pub struct Extracted<'t> {
 /// Extracts every profile of a document.
 ///
 /// ```
-/// use flinks_config::load::{extract::{extract, Context}, tree::{Entry, Kind, Node}};
+/// use flinks_config::load::{Layout, extract::{extract, Context}, tree::{Entry, Kind, Node}};
 /// use flinks_config_core::{Checker, Source};
 /// let doc = Node { span: None, kind: Kind::Map(vec![Entry {
 ///     key: "FLINKS_INSTANCE".into(), key_span: None, value: Node::text("toolbox", None),
 /// }]) };
-/// let cx = Context { source: Source::File(".env".into()), root_is_flinks: false, environment: Some("sandbox"), checker: Checker::Linter };
+/// let cx = Context { source: Source::File(".env".into()), layout: Layout::Sections, environment: Some("sandbox"), checker: Checker::Linter };
 /// let found = extract(&doc, &cx);
 /// assert_eq!(found.profiles.len(), 1);
 /// ```
 pub fn extract<'t>(root: &'t Node<'_>, cx: &Context) -> Extracted<'t> {
     let mut out = Extracted::default();
-    if cx.root_is_flinks {
-        section(root, "", None, cx, &mut out);
-    } else {
-        walk(root, "", cx, &mut out);
+    match cx.layout {
+        Layout::Profiles => section(root, "", None, cx, &mut out),
+        Layout::EnvironmentTables => {
+            if let Kind::Map(entries) = &root.kind {
+                let named = entries.iter().filter(|e| {
+                    matches!(e.value.kind, Kind::Map(_)) && Environment::parse(&e.key).is_some()
+                });
+                for entry in named {
+                    section(&entry.value, &entry.key, Some(entry), cx, &mut out);
+                }
+            }
+        }
+        Layout::Sections => walk(root, "", cx, &mut out),
     }
     out
 }

@@ -14,7 +14,7 @@ pub mod tree;
 #[cfg(feature = "yaml")]
 pub mod yaml;
 
-pub use document::{Document, Found, Layout};
+pub use document::{may_hold_settings, Document, Found, Layout};
 
 use crate::report::Report;
 use flinks_config_core::{
@@ -233,7 +233,7 @@ pub fn check_text(text: &str, path: &str, format: Format, checker: Checker) -> R
 /// use flinks_config_core::{Checker, Source};
 /// let text = "FLINKS_SECRET_KEY=abcd-1234\nFLINKS_API_URL=https://x/abcd-1234\n";
 /// let node = Format::Dotenv.parse(text).unwrap();
-/// let cx = Context { source: Source::File(".env".into()), root_is_flinks: false, environment: None, checker: Checker::Linter };
+/// let cx = Context { source: Source::File(".env".into()), layout: flinks_config::load::Layout::Sections, environment: None, checker: Checker::Linter };
 /// let found = extract(&node, &cx);
 /// assert_eq!(secret_spans(text, &found.profiles).len(), 2);
 /// ```
