@@ -86,3 +86,23 @@ proptest! {
         let _ = FlinksConfig::from_env_vars(vars).map_err(|r| r.to_string());
     }
 }
+
+#[test]
+fn json_escapes_are_decoded_or_reported_with_a_span() {
+    // `\ud83d\ude00` is one character (😀), so the instance is read whole and
+    // reported as one bad value, not two replacement characters.
+    let pair = r#"{"Flinks": {"Environment": "sandbox", "Instance": "\ud83d\ude00"}}"#;
+    let report = check_text(pair, "appsettings.json", Format::Json, Checker::Linter);
+    assert!(!report.codes().contains(&"FLK510"), "{report}");
+    // An invalid escape is a syntax error (FLK510) at the escape.
+    for bad in [
+        r#"{"Flinks": {"Instance": "tool\qbox"}}"#,
+        r#"{"Flinks": {"Instance": "tool\ud83dbox"}}"#,
+    ] {
+        let report = check_text(bad, "appsettings.json", Format::Json, Checker::Runtime);
+        assert_eq!(report.codes(), ["FLK510"], "{report}");
+        let span = report.diagnostics()[0].source_span().expect("a span");
+        assert_eq!(span.start, bad.find('\\').unwrap(), "{report}");
+        assert!(report.to_string().contains("--> appsettings.json:1:30"), "{report}");
+    }
+}
