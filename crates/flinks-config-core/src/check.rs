@@ -2,10 +2,11 @@
 //! credential. Profiles are checked in [`profile`](crate::profile).
 
 use crate::host::{classify_host, FlinksHost};
+use crate::redact::{Findings, UrlSecrets};
 use crate::rules;
-use crate::text::{mask_span, names_a_secret, placeholders};
+use crate::text::placeholders;
 use crate::url::{Part, UrlParts};
-use crate::{redact_all, Checker, Diagnostic, Environment, KnownValue, Span};
+use crate::{Checker, Diagnostic, Environment, KnownValue, Span};
 
 /// Which kind of Flinks URL a value should be.
 ///
@@ -170,9 +171,9 @@ pub(crate) struct UrlCheck<'a> {
     pub(crate) parts: UrlParts<'a>,
     pub(crate) host: Option<FlinksHost>,
     pub(crate) cx: &'a UrlContext<'a>,
-    /// The value with every secret masked (same byte offsets), made on first
-    /// use: a valid URL never needs it.
-    masked: std::cell::OnceCell<String>,
+    /// The URL's secrets and its text with them masked (same byte offsets),
+    /// found on first use from the parts: a valid URL never needs them.
+    secrets: std::cell::OnceCell<UrlSecrets>,
     pub(crate) placeholders: Vec<Span>,
     /// Spans already reported as unparseable: other rules leave them alone.
     pub(crate) broken: Vec<Span>,
@@ -191,25 +192,15 @@ impl<'a> UrlCheck<'a> {
         }
     }
 
-    /// The value with every secret masked, keeping byte offsets.
-    pub(crate) fn masked(&self) -> &str {
-        self.masked.get_or_init(|| {
-            let known = |t: &str| {
-                self.cx
-                    .known
-                    .iter()
-                    .chain(KnownValue::toolbox().iter())
-                    .any(|k| k.kind.is_secret() && k.matches(t))
-            };
-            masked(self.value, &self.parts, self.cx, known)
-        })
+    /// The URL's secrets, found from its parts on first use.
+    pub(crate) fn secrets(&self) -> &UrlSecrets {
+        self.secrets
+            .get_or_init(|| UrlSecrets::of_parts(self.value, &self.parts, self.cx.known))
     }
 
     /// The masked URL with `span` replaced: the fix, safe to show.
     pub(crate) fn fixed(&self, span: Span, replacement: &str) -> String {
-        let mut text = self.masked().to_string();
-        text.replace_range(span.range(), replacement);
-        crate::text::clip(&text, 300)
+        self.secrets().fixed(span, replacement)
     }
 
     /// Whether no earlier rule found the part broken or a placeholder.
@@ -230,67 +221,6 @@ impl<'a> UrlCheck<'a> {
             })
         })
     }
-}
-
-/// `value` with every occurrence of a known secret masked (same offsets).
-fn mask_known(value: &str, cx: &UrlContext<'_>) -> String {
-    let mut text = value.to_string();
-    for known in cx
-        .known
-        .iter()
-        .filter(|k| k.kind.is_secret() && k.value().len() >= 4)
-    {
-        for at in crate::text::find_all_ignore_case(value, known.value()) {
-            mask_span(&mut text, at, at + known.value().len());
-        }
-    }
-    text
-}
-
-fn masked(
-    value: &str,
-    parts: &UrlParts<'_>,
-    cx: &UrlContext<'_>,
-    check_known: impl Fn(&str) -> bool,
-) -> String {
-    let mut text = mask_known(value, cx);
-    if let Some(info) = parts.userinfo {
-        mask_span(&mut text, info.span.start, info.span.end);
-    }
-    for param in parts.params() {
-        if let Some(v) = param.value {
-            if names_a_secret(param.name.text) || check_known(v.text) {
-                mask_span(&mut text, v.span.start, v.span.end);
-            }
-        }
-    }
-    for segment in &parts.segments {
-        if check_known(segment.text) {
-            mask_span(&mut text, segment.span.start, segment.span.end);
-        }
-    }
-    text
-}
-
-/// The secrets a URL check must never quote: the known secret values, and
-/// the values of token-, key- and password-named parameters and user-info.
-fn url_secrets(value: &str, cx: &UrlContext<'_>) -> Vec<String> {
-    let mut secrets: Vec<String> = cx
-        .known
-        .iter()
-        .filter(|k| k.kind.is_secret())
-        .map(|k| k.value().to_string())
-        .collect();
-    if let Ok(parts) = UrlParts::split(value.trim(), 0) {
-        secrets.extend(
-            parts
-                .params()
-                .filter(|p| names_a_secret(p.name.text))
-                .filter_map(|p| p.value.map(|v| v.text.to_string())),
-        );
-        secrets.extend(parts.userinfo.map(|u| u.text.to_string()));
-    }
-    secrets
 }
 
 /// Checks an API URL (base or endpoint) through every URL and API URL rule.
@@ -326,6 +256,11 @@ pub fn check_iframe_url(value: &str, cx: &UrlContext<'_>) -> Vec<Diagnostic> {
 /// assert_eq!(found[0].code(), "FLK003");
 /// ```
 pub fn check_url(value: &str, kind: UrlKind, cx: &UrlContext<'_>) -> Vec<Diagnostic> {
+    url_findings(value, kind, cx).redact().into_inner()
+}
+
+/// [`check_url`]'s raw findings and the URL's secrets, before redaction.
+pub(crate) fn url_findings(value: &str, kind: UrlKind, cx: &UrlContext<'_>) -> Findings {
     let mut sink = Sink::new(cx.checker);
     let (start, end) = rules::url_stray_characters::check(value, &mut sink);
     let inner = &value[start..end];
@@ -333,17 +268,14 @@ pub fn check_url(value: &str, kind: UrlKind, cx: &UrlContext<'_>) -> Vec<Diagnos
         .into_iter()
         .map(|(s, e)| Span::new(s + start, e + start))
         .collect();
-    let safe_text = match UrlParts::split(inner, start) {
+    let secrets = match UrlParts::split(inner, start) {
         Err(error) => {
             rules::url_unparseable::report_split(&error, &mut sink);
             rules::url_placeholder::report(&found, None, &mut sink);
-            let mut text = mask_known(value, cx);
-            // Without parts nothing tells a token from a host: show only the shape.
-            if let Some(at) = text.find(['?', '#']) {
-                let end = text.len();
-                mask_span(&mut text, at + 1, end);
+            if sink.out.is_empty() {
+                return Findings::default();
             }
-            text
+            UrlSecrets::of_unsplit(value, cx.known)
         }
         Ok(parts) => {
             let mut check = UrlCheck {
@@ -352,7 +284,7 @@ pub fn check_url(value: &str, kind: UrlKind, cx: &UrlContext<'_>) -> Vec<Diagnos
                 host: classify_host(parts.host.text),
                 parts,
                 cx,
-                masked: std::cell::OnceCell::new(),
+                secrets: std::cell::OnceCell::new(),
                 placeholders: found,
                 broken: Vec::new(),
             };
@@ -372,23 +304,18 @@ pub fn check_url(value: &str, kind: UrlKind, cx: &UrlContext<'_>) -> Vec<Diagnos
                 UrlKind::Iframe => rules::check_iframe(&check, &mut sink),
             }
             if sink.out.is_empty() {
-                return Vec::new();
+                return Findings::default();
             }
-            check.masked().to_string()
+            check.secrets();
+            check.secrets.into_inner().expect("found above")
         }
     };
     let mut out = sink.out;
-    if out.is_empty() {
-        return out;
-    }
-    let secrets = url_secrets(value, cx);
-    let secrets: Vec<&str> = secrets.iter().map(String::as_str).collect();
     for d in &mut out {
-        d.snippet = Some(safe_text.clone());
+        d.snippet = Some(secrets.masked().to_string());
     }
-    redact_all(&mut out, &secrets);
     out.sort_by_key(|d| d.span.map_or(0, |s| s.start));
-    out
+    Findings::new(out, secrets.into_values())
 }
 
 /// Checks an instance name (`toolbox`, `acme`, `acme-ca`).

@@ -136,7 +136,7 @@ impl fmt::Debug for KnownValue<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("KnownValue")
             .field("kind", &self.kind)
-            .field("value", &crate::text::MASK)
+            .field("value", &crate::redact::MASK)
             .finish()
     }
 }

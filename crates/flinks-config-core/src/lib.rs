@@ -30,6 +30,7 @@ pub mod guid;
 mod host;
 pub mod iframe_params;
 mod profile;
+pub mod redact;
 mod rule;
 mod text;
 pub mod url;
@@ -39,7 +40,7 @@ pub use check::{
     UrlKind,
 };
 pub use credential::{CredentialKind, KnownValue};
-pub use diagnostic::{redact_all, Diagnostic, Location, Source, Span};
+pub use diagnostic::{Diagnostic, Location, Source, Span};
 pub use endpoint::{
     check_headers, endpoint, Auth, Endpoint, Method, API_KEY_HEADER, AUTH_KEY_HEADER, ENDPOINTS,
 };
@@ -50,11 +51,23 @@ pub use profile::{
     check_across_profiles, check_profile, check_profiles, cross_profile_keys, is_reference,
     normalize_key, reference_default, secret_values, Field, Profile, ProfileOptions, Value,
 };
-pub use rule::{Checker, Checkers, Rule, Severity};
-pub use text::{
-    constant_time_eq, contains_ignore_case, find_all_ignore_case, names_a_secret, placeholders,
-    scrub, secret_fragments, SecretFragments, MASK,
+pub use redact::MASK;
+#[doc(hidden)]
+pub use redact::{
+    compat::{redact_all, scrub},
+    names_a_secret, secret_fragments, SecretFragments,
 };
+pub use rule::{Checker, Checkers, Rule, Severity};
+pub use text::{constant_time_eq, contains_ignore_case, find_all_ignore_case, placeholders};
+
+/// Not API: what the sibling crates of this workspace (the library, the
+/// macros, the linter, the fuzz targets) share with the core. Anything here
+/// may change or go in any release; applications must not use it.
+#[doc(hidden)]
+pub mod __private {
+    pub use crate::redact::compat::{redact_all, scrub};
+    pub use crate::redact::{names_a_secret, secret_fragments, SecretFragments};
+}
 
 /// The rule with this code, e.g. `FLK003`.
 ///

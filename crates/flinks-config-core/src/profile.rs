@@ -1,12 +1,9 @@
 //! A profile (one environment's settings) as the rules see it: each value
 //! with where it came from. Loaders build it; [`check_profiles`] checks it.
 
-use crate::check::{
-    check_api_url, check_credential, check_iframe_url, check_instance, Sink, UrlContext,
-};
-use crate::{
-    redact_all, rules, Checker, CredentialKind, Diagnostic, Environment, KnownValue, Location,
-};
+use crate::check::{check_credential, check_instance, url_findings, Sink, UrlContext, UrlKind};
+use crate::redact::Findings;
+use crate::{rules, Checker, CredentialKind, Diagnostic, Environment, KnownValue, Location};
 
 /// A setting of a Flinks profile.
 ///
@@ -401,16 +398,15 @@ pub(crate) fn located(field: Field, value: &Value<'_>) -> Location {
 /// assert!(found.iter().any(|d| d.code() == "FLK508")); // required fields missing
 /// ```
 pub fn check_profiles(profiles: &[Profile<'_>], options: ProfileOptions) -> Vec<Diagnostic> {
-    let mut out: Vec<Diagnostic> = profiles
-        .iter()
-        .flat_map(|p| check_profile(p, options))
-        .collect();
+    let mut found = Findings::default();
+    for profile in profiles {
+        found.merge(profile_findings(profile, options));
+    }
     let refs: Vec<&Profile<'_>> = profiles.iter().collect();
-    out.extend(check_across_profiles(&refs, options));
-    // A secret of one profile may be pasted into another's settings.
-    let secrets: Vec<&str> = profiles.iter().flat_map(secret_values).collect();
-    redact_all(&mut out, &secrets);
-    out
+    // A secret of one profile may be pasted into another's settings: one
+    // redaction with every profile's secrets.
+    found.merge(across_findings(&refs, options));
+    found.redact().into_inner()
 }
 
 /// The rules that compare profiles with each other (FLK504), without the
@@ -424,14 +420,17 @@ pub fn check_across_profiles(
     profiles: &[&Profile<'_>],
     options: ProfileOptions,
 ) -> Vec<Diagnostic> {
+    across_findings(profiles, options).redact().into_inner()
+}
+
+fn across_findings(profiles: &[&Profile<'_>], options: ProfileOptions) -> Findings {
     let mut sink = Sink::new(options.checker);
     rules::credentials_shared_across_environments::check(profiles, &mut sink);
-    let mut out = sink.out;
-    if !out.is_empty() {
-        let secrets: Vec<&str> = profiles.iter().flat_map(|p| secret_values(p)).collect();
-        redact_all(&mut out, &secrets);
+    let mut found = Findings::new(sink.out, Vec::new());
+    if !found.diagnostics().is_empty() {
+        found.add_secrets(profiles.iter().flat_map(|p| secret_values(p)));
     }
-    out
+    found
 }
 
 /// The values [`check_across_profiles`] compares, each with its field: a
@@ -477,6 +476,11 @@ pub fn secret_values<'a>(profile: &Profile<'a>) -> Vec<&'a str> {
 /// assert!(check_profile(&empty, ProfileOptions::new(Checker::Linter)).iter().all(|d| d.code() != "FLK508"));
 /// ```
 pub fn check_profile(profile: &Profile<'_>, options: ProfileOptions) -> Vec<Diagnostic> {
+    profile_findings(profile, options).redact().into_inner()
+}
+
+/// [`check_profile`]'s raw findings and every secret they may quote.
+fn profile_findings(profile: &Profile<'_>, options: ProfileOptions) -> Findings {
     let checker = options.checker;
     let mut sink = Sink::new(checker);
     let environment = rules::environment_unknown::check(profile, &mut sink);
@@ -489,6 +493,7 @@ pub fn check_profile(profile: &Profile<'_>, options: ProfileOptions) -> Vec<Diag
     let mut cx = UrlContext::runtime().with_known(&known, customer_id);
     cx.checker = checker;
     cx.environment = environment;
+    let mut findings = Findings::default();
     for (field, value) in &profile.fields {
         if is_reference(value.text) {
             continue;
@@ -496,8 +501,16 @@ pub fn check_profile(profile: &Profile<'_>, options: ProfileOptions) -> Vec<Diag
         let found = match field {
             Field::Environment => Vec::new(),
             Field::Instance => check_instance(value.text, checker),
-            Field::ApiUrl => check_api_url(value.text, &cx),
-            Field::IframeUrl => check_iframe_url(value.text, &cx),
+            Field::ApiUrl | Field::IframeUrl => {
+                let kind = if *field == Field::ApiUrl {
+                    UrlKind::Api
+                } else {
+                    UrlKind::Iframe
+                };
+                let (found, secrets) = url_findings(value.text, kind, &cx).into_parts();
+                findings.add_secrets(secrets.iter().map(String::as_str));
+                found
+            }
             Field::AuthorizeToken => {
                 let mut s = Sink::new(checker);
                 rules::token_in_config::check(&mut s);
@@ -522,7 +535,7 @@ pub fn check_profile(profile: &Profile<'_>, options: ProfileOptions) -> Vec<Diag
         rules::field_missing::check(profile, &mut sink);
     }
     rules::field_unknown::check(profile, &mut sink);
-    let secrets = secret_values(profile);
-    redact_all(&mut sink.out, &secrets);
-    sink.out
+    findings.extend(sink.out);
+    findings.add_secrets(secret_values(profile));
+    findings
 }
