@@ -7,9 +7,10 @@
 use crate::walk::par_map;
 use flinks_config::load::{may_hold_settings, read_file_at_most, Document, Found};
 use flinks_config::report::{Report, SourceText};
+use flinks_config_core::redact::Redactor;
 use flinks_config_core::{
-    check_across_profiles, cross_profile_keys, Checker, Diagnostic, Field, ProfileOptions,
-    SecretFragments, Source, Span,
+    check_across_profiles, cross_profile_keys, Checker, Diagnostic, Field, ProfileOptions, Source,
+    Span,
 };
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -57,7 +58,7 @@ enum Outcome {
 }
 
 struct Checked {
-    /// Findings of the file's own rules, secrets already redacted.
+    /// Findings of the file's own rules, raw: redacted by the run.
     diagnostics: Vec<Diagnostic>,
     /// The text, kept only when it may be shown or re-parsed.
     text: Option<String>,
@@ -119,11 +120,11 @@ fn check(found: &Found<'_>, options: Options) -> Checked {
 }
 
 /// A checked file kept for the cross-file rule and the report.
-struct Kept {
-    shown: String,
-    text: String,
-    secrets: Vec<Span>,
-    keys: Vec<(Field, String)>,
+struct Kept<'r> {
+    shown: &'r str,
+    text: &'r str,
+    secrets: &'r [Span],
+    keys: &'r [(Field, String)],
 }
 
 impl Checked {
@@ -134,64 +135,48 @@ impl Checked {
 }
 
 /// Gathers the files linted by [`file`], adds the cross-file rule, and
-/// builds the report.
+/// builds the report: every finding and every shown line of the run goes
+/// through ONE [`Redactor`] built from the secrets of every file, since a
+/// secret of one file may be pasted into another (a key copied into a URL of
+/// the sandbox file).
 pub fn run(files: Vec<(PathBuf, FileLint)>, options: Options) -> Run {
-    let mut report = Report::default();
+    let mut raw: Vec<Diagnostic> = Vec::new();
     let mut parsed = 0;
     let mut unreadable = 0;
     let mut kept = Vec::new();
-    // A secret of one file may be pasted into another (a key copied into a
-    // URL of the sandbox file): every output is masked with the secrets of
-    // the whole run, through one fragment index (a binary search per hex run,
-    // whatever the number of secrets).
-    // Owned: `files` is consumed below.
-    let mut run_secrets: Vec<String> = files
+    let mut unparsed = Vec::new();
+    let mut run_secrets: Vec<&str> = files
         .iter()
         .filter_map(|(_, lint)| match &lint.outcome {
-            Outcome::Checked(checked) => Some(checked.secret_values.iter().cloned()),
+            Outcome::Checked(checked) => Some(checked.secret_values.iter().map(String::as_str)),
             _ => None,
         })
         .flatten()
         .collect();
     run_secrets.sort_unstable();
     run_secrets.dedup();
-    let run_secrets: Vec<&str> = run_secrets.iter().map(String::as_str).collect();
-    let index = SecretFragments::new(&run_secrets);
-    let masked_in = |text: &str| -> Vec<Span> {
-        if run_secrets.is_empty() {
-            return Vec::new(); // most runs: no file sets a secret
-        }
-        let found = index.find(text).into_iter();
-        found.map(|(s, e)| Span::new(s, e)).collect()
-    };
-    let redact = |found: &mut [Diagnostic]| {
-        if !run_secrets.is_empty() {
-            found.iter_mut().for_each(|d| d.redact_fragments(&index));
-        }
-    };
-    for (_, lint) in files {
-        match lint.outcome {
+    let redactor = Redactor::new(&run_secrets);
+    for (_, lint) in &files {
+        match &lint.outcome {
             Outcome::Skipped => {}
             Outcome::Unreadable(failure) => {
                 unreadable += 1;
-                report.merge(failure);
+                raw.extend(failure.diagnostics().iter().cloned());
             }
             Outcome::Malformed { error, text } => {
                 unreadable += 1;
-                report.extend([error]);
-                let secrets = masked_in(&text);
-                add_source(&mut report, lint.shown, &text, secrets);
+                raw.push(error.clone());
+                unparsed.push((&lint.shown, text));
             }
-            Outcome::Checked(mut checked) => {
+            Outcome::Checked(checked) => {
                 parsed += 1;
-                redact(&mut checked.diagnostics);
-                report.extend(checked.diagnostics);
-                if let Some(text) = checked.text {
+                raw.extend(checked.diagnostics.iter().cloned());
+                if let Some(text) = &checked.text {
                     kept.push(Kept {
-                        shown: lint.shown,
+                        shown: &lint.shown,
                         text,
-                        secrets: checked.secrets,
-                        keys: checked.keys,
+                        secrets: &checked.secrets,
+                        keys: &checked.keys,
                     });
                 }
             }
@@ -200,7 +185,7 @@ pub fn run(files: Vec<(PathBuf, FileLint)>, options: Options) -> Run {
     // FLK504 can only pair profiles holding the same value: re-parse just
     // the files with a key that occurs more than once in the run.
     let mut count: HashMap<&(Field, String), usize> = HashMap::new();
-    for key in kept.iter().flat_map(|f| &f.keys) {
+    for key in kept.iter().flat_map(|f| f.keys) {
         *count.entry(key).or_default() += 1;
     }
     let paired: Vec<&Kept> = kept
@@ -209,15 +194,14 @@ pub fn run(files: Vec<(PathBuf, FileLint)>, options: Options) -> Run {
         .collect();
     // Each parsed once already, so this reads them exactly as before.
     let documents: Vec<Document<'_>> =
-        par_map(&paired, |f| Document::parse_by_name(Path::new(&f.shown), &f.text));
+        par_map(&paired, |f| Document::parse_by_name(Path::new(f.shown), f.text));
     let found: Vec<Found<'_>> = documents
         .iter()
         .map(|d| d.extract(Checker::Linter))
         .collect();
     let profiles: Vec<_> = found.iter().flat_map(|f| &f.profiles).collect();
-    let mut across = check_across_profiles(&profiles, options.profile_options());
-    redact(&mut across);
-    report.extend(across);
+    raw.extend(check_across_profiles(&profiles, options.profile_options()));
+    let mut report = Report::redacted(redactor, raw);
     // Only files with findings are ever shown.
     let with_findings: HashSet<String> = report
         .diagnostics()
@@ -227,10 +211,12 @@ pub fn run(files: Vec<(PathBuf, FileLint)>, options: Options) -> Run {
             _ => None,
         })
         .collect();
-    for mut file in kept {
-        if with_findings.contains(&file.shown) {
-            file.secrets.extend(masked_in(&file.text));
-            add_source(&mut report, file.shown, &file.text, file.secrets);
+    for (shown, text) in unparsed {
+        add_source(&mut report, shown, text, Vec::new());
+    }
+    for file in kept {
+        if with_findings.contains(file.shown) {
+            add_source(&mut report, file.shown, file.text, file.secrets.to_vec());
         }
     }
     report.sort();
@@ -241,9 +227,9 @@ pub fn run(files: Vec<(PathBuf, FileLint)>, options: Options) -> Run {
     }
 }
 
-fn add_source(report: &mut Report, path: String, text: &str, secrets: Vec<Span>) {
+fn add_source(report: &mut Report, path: &str, text: &str, secrets: Vec<Span>) {
     report.add_source(SourceText {
-        path,
+        path: path.to_string(),
         text: Arc::from(text),
         secrets,
     });

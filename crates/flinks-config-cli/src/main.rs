@@ -13,6 +13,7 @@ mod walk;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use flinks_config::report::Report;
+use flinks_config_core::redact::Redactor;
 use flinks_config_core::{rule_by_code, rules, Diagnostic, Location, Severity, Source};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -157,7 +158,7 @@ fn read_lint_config(path: &std::path::Path) -> Result<suppress::LintConfig, Exit
         .map_err(|e| usage_error(&format!("{}: {e}", path.display())))?;
     let shown = path.display().to_string();
     suppress::LintConfig::parse(&text, &shown).map_err(|error| {
-        let mut report = Report::new(vec![*error]);
+        let mut report = Report::redacted(Redactor::new(&[]), vec![*error]);
         report.add_source(flinks_config::report::SourceText {
             path: shown,
             text: text.into(),
@@ -235,10 +236,9 @@ fn lint(args: LintArgs) -> ExitCode {
         };
     }
 
-    let mut report = Report::new(kept);
-    for source in run.report.sources() {
-        report.add_source(source.clone());
-    }
+    // Changed by the settings (`deny` raises severities): through the run's
+    // one redactor again, the only way into a report.
+    let report = run.report.with_findings(kept);
     let summary = output::Summary {
         errors: report.count(Severity::Error),
         warnings: report.count(Severity::Warning),

@@ -31,6 +31,7 @@ mod host;
 pub mod iframe_params;
 mod profile;
 pub mod redact;
+#[cfg(feature = "render")] pub mod render;
 mod rule;
 mod text;
 pub mod url;

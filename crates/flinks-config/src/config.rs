@@ -9,6 +9,7 @@ use flinks_config_core::{
     check_profiles, Checker, Environment, Field, Profile, ProfileOptions, Severity, Source,
 };
 use std::borrow::Cow;
+use flinks_config_core::redact::Redactor;
 use std::path::Path;
 
 /// One environment's checked settings.
@@ -167,7 +168,7 @@ impl FlinksConfig {
         let path = path.as_ref();
         let shown = path.display().to_string();
         let Some(format) = Format::from_path(path) else {
-            return Err(Report::new(vec![crate::load::ParseError {
+            return Err(Report::from_findings(&[], vec![crate::load::ParseError {
                 message: format!("`{shown}` is not a TOML, JSON or .env file"),
                 span: None,
             }
@@ -180,7 +181,7 @@ impl FlinksConfig {
     fn from_str_as(text: &str, path: &str, format: Format) -> Result<Self, Report> {
         let document = Document::parse(Path::new(path), text, format);
         if let Some(error) = document.error() {
-            let mut report = Report::new(vec![error.clone()]);
+            let mut report = Report::from_findings(&[], vec![error.clone()]);
             report.add_source(document.source_text(Vec::new()));
             return Err(report);
         }
@@ -305,13 +306,13 @@ fn build(
     mut diagnostics: Vec<flinks_config_core::Diagnostic>,
     source: Option<SourceText>,
 ) -> Result<FlinksConfig, Report> {
-    // Extraction findings (FLK305, FLK510) may quote names: redact them with
-    // every configured secret, as the rules' own findings already are.
+    // One redactor for every finding and every line shown: a secret of one
+    // profile may be pasted into another's settings.
     let secrets: Vec<&str> = profiles
         .iter()
         .flat_map(flinks_config_core::secret_values)
         .collect();
-    flinks_config_core::redact_all(&mut diagnostics, &secrets);
+    let redactor = Redactor::new(&secrets);
     diagnostics.extend(check_profiles(
         profiles,
         ProfileOptions::new(Checker::Runtime),
@@ -331,7 +332,7 @@ fn build(
             d.severity = Severity::Error;
         }
     }
-    let mut report = Report::new(diagnostics);
+    let mut report = Report::redacted(redactor, diagnostics);
     report.sort();
     if let Some(source) = source {
         report.add_source(source);
@@ -347,11 +348,12 @@ fn build(
         }),
         None => {
             // Every rule passed, so this is a reference left unresolved.
-            report.extend([flinks_config_core::Diagnostic::new(
+            let unresolved = report.redact(vec![flinks_config_core::Diagnostic::new(
                 &flinks_config_core::rules::field_missing::RULE,
                 "a profile has a setting that could not be resolved",
             )
             .with_help("write every required setting as a value or a set ${VARIABLE}")]);
+            report.extend(unresolved);
             Err(report)
         }
     }

@@ -9,7 +9,8 @@ use std::fmt;
 
 fn located(found: Vec<Diagnostic>, what: &str) -> Report {
     let location = Location::new(Source::Value, what);
-    Report::new(
+    Report::from_findings(
+        &[],
         found
             .into_iter()
             .map(|d| d.with_location(location.clone()))

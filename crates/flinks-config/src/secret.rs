@@ -51,7 +51,9 @@ fn checked(text: &str, kind: CredentialKind) -> Result<Zeroizing<String>, Report
         return Ok(Zeroizing::new(text.to_string()));
     }
     let location = Location::new(Source::Value, kind.noun()).secret();
-    Err(Report::new(
+    // Whatever a finding quotes, the value it is about is masked.
+    Err(Report::from_findings(
+        &[text],
         found
             .into_iter()
             .map(|d| d.with_location(location.clone()))

@@ -16,7 +16,8 @@ use zeroize::Zeroizing;
 fn verdict(found: Vec<Diagnostic>, what: &str, text: &str) -> Result<String, Report> {
     if found.iter().any(|d| d.severity == Severity::Error) {
         let location = Location::new(Source::Value, what);
-        return Err(Report::new(
+        return Err(Report::from_findings(
+            &[],
             found
                 .into_iter()
                 .map(|d| d.with_location(location.clone()))

@@ -22,8 +22,9 @@ use super::extract::{extract, Context};
 use super::tree::{Kind, Node};
 use super::{environment_from_path, is_flinks_file, Format};
 use crate::report::SourceText;
+use flinks_config_core::redact::Redactor;
 use flinks_config_core::{
-    check_profile, normalize_key, redact_all, secret_values, Checker, Diagnostic, Environment,
+    check_profile, normalize_key, secret_values, Checker, Diagnostic, Environment,
     Profile, ProfileOptions, Source, Span,
 };
 use std::path::Path;
@@ -271,19 +272,19 @@ impl<'d> Found<'d> {
     /// of their values elsewhere in the text (a key pasted into a URL).
     pub fn secret_spans(&self) -> Vec<Span> {
         let mut spans = self.marked.clone();
-        spans.extend(super::secret_spans(self.text, &self.profiles));
+        spans.extend(Redactor::new(&self.secret_values()).secret_spans(self.text));
         spans
     }
 
     /// The extraction's findings and each profile's own rules (not the
-    /// cross-profile ones), redacted with every secret of the document: a
-    /// secret of one profile may be pasted into another's settings.
+    /// cross-profile ones): raw findings, to go through the caller's one
+    /// `Redactor` (built with [`Found::secret_values`] and any others the
+    /// caller knows) before they are shown.
     pub fn check(&self, options: ProfileOptions) -> Vec<Diagnostic> {
         let mut diagnostics = self.diagnostics.clone();
         for profile in &self.profiles {
             diagnostics.extend(check_profile(profile, options));
         }
-        redact_all(&mut diagnostics, &self.secret_values());
         diagnostics
     }
 }

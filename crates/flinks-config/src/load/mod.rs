@@ -170,7 +170,7 @@ pub fn read_file_at_most(path: &Path, limit: u64) -> Result<Option<String>, Repo
             .with_location(Location::new(Source::File(shown), "(file)"))
     };
     let cannot =
-        |e: std::io::Error| Report::new(vec![fail(&|shown| format!("cannot read `{shown}`: {e}"))]);
+        |e: std::io::Error| Report::from_findings(&[], vec![fail(&|shown| format!("cannot read `{shown}`: {e}"))]);
     let file = std::fs::File::open(path).map_err(cannot)?;
     let size = file.metadata().map_err(cannot)?.len();
     if size > limit {
@@ -192,7 +192,7 @@ pub fn read_file_at_most(path: &Path, limit: u64) -> Result<Option<String>, Repo
         if let Some(l) = d.location.as_mut() {
             l.span = Some(Span::new(at, at + 1));
         }
-        Report::new(vec![d])
+        Report::from_findings(&[], vec![d])
     })
 }
 
@@ -207,7 +207,7 @@ pub fn read_file_at_most(path: &Path, limit: u64) -> Result<Option<String>, Repo
 pub fn check_text(text: &str, path: &str, format: Format, checker: Checker) -> Report {
     let document = Document::parse(Path::new(path), text, format);
     if let Some(error) = document.error() {
-        let mut report = Report::new(vec![error.clone()]);
+        let mut report = Report::from_findings(&[], vec![error.clone()]);
         report.add_source(document.source_text(Vec::new()));
         return report;
     }
@@ -215,49 +215,11 @@ pub fn check_text(text: &str, path: &str, format: Format, checker: Checker) -> R
     let options = ProfileOptions::new(checker);
     let mut diagnostics = found.check(options);
     let profiles: Vec<&flinks_config_core::Profile<'_>> = found.profiles.iter().collect();
-    let mut across = check_across_profiles(&profiles, options);
-    flinks_config_core::redact_all(&mut across, &found.secret_values());
-    diagnostics.extend(across);
-    let mut report = Report::new(diagnostics);
+    diagnostics.extend(check_across_profiles(&profiles, options));
+    let mut report = Report::from_findings(&found.secret_values(), diagnostics);
     report.add_source(document.source_text(found.secret_spans()));
     report.sort();
     report
-}
-
-/// Every place in `text` where a secret configured in `profiles` appears,
-/// including copies of it in other settings (a secret key pasted into a URL),
-/// so no shown line can carry it.
-///
-/// ```
-/// use flinks_config::load::{secret_spans, Format, extract::{extract, Context}};
-/// use flinks_config_core::{Checker, Source};
-/// let text = "FLINKS_SECRET_KEY=abcd-1234\nFLINKS_API_URL=https://x/abcd-1234\n";
-/// let node = Format::Dotenv.parse(text).unwrap();
-/// let cx = Context { source: Source::File(".env".into()), layout: flinks_config::load::Layout::Sections, environment: None, checker: Checker::Linter };
-/// let found = extract(&node, &cx);
-/// assert_eq!(secret_spans(text, &found.profiles).len(), 2);
-/// ```
-pub fn secret_spans(text: &str, profiles: &[flinks_config_core::Profile<'_>]) -> Vec<Span> {
-    let values: Vec<&str> = profiles
-        .iter()
-        .flat_map(flinks_config_core::secret_values)
-        .collect();
-    let mut spans: Vec<Span> = values
-        .iter()
-        .filter(|v| v.len() >= 4)
-        .flat_map(|v| {
-            flinks_config_core::find_all_ignore_case(text, v)
-                .into_iter()
-                .map(move |at| Span::new(at, at + v.len()))
-        })
-        .collect();
-    // Fragments too: a secret cut by an escape or pasted in part.
-    spans.extend(
-        flinks_config_core::secret_fragments(text, &values)
-            .into_iter()
-            .map(|(start, end)| Span::new(start, end)),
-    );
-    spans
 }
 
 /// The length of a UTF-8 byte-order mark at the start of `text` (0 or 3).
