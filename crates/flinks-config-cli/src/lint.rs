@@ -193,8 +193,9 @@ pub fn run(files: Vec<(PathBuf, FileLint)>, options: Options) -> Run {
         .filter(|f| f.keys.iter().any(|k| count[k] > 1))
         .collect();
     // Each parsed once already, so this reads them exactly as before.
-    let documents: Vec<Document<'_>> =
-        par_map(&paired, |f| Document::parse_by_name(Path::new(f.shown), f.text));
+    let documents: Vec<Document<'_>> = par_map(&paired, |f| {
+        Document::parse_by_name(Path::new(f.shown), f.text)
+    });
     let found: Vec<Found<'_>> = documents
         .iter()
         .map(|d| d.extract(Checker::Linter))

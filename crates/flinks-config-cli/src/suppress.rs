@@ -123,14 +123,21 @@ impl LintConfig {
             let mut set = GlobSetBuilder::new();
             for glob in &item.paths {
                 let parsed = Glob::new(glob.get_ref()).map_err(|e| {
-                    error(format!("bad glob `{}`: {e}", glob.get_ref()), Some(glob.span()))
+                    error(
+                        format!("bad glob `{}`: {e}", glob.get_ref()),
+                        Some(glob.span()),
+                    )
                 })?;
                 set.add(parsed);
             }
             let set = set.build().map_err(|e| error(e.to_string(), None))?;
-            overrides.push((set, item.allow.into_iter().map(Spanned::into_inner).collect()));
+            overrides.push((
+                set,
+                item.allow.into_iter().map(Spanned::into_inner).collect(),
+            ));
         }
-        let strings = |list: Vec<Spanned<String>>| list.into_iter().map(Spanned::into_inner).collect();
+        let strings =
+            |list: Vec<Spanned<String>>| list.into_iter().map(Spanned::into_inner).collect();
         Ok(LintConfig {
             allow: strings(lint.allow),
             deny: strings(lint.deny),
@@ -196,7 +203,11 @@ mod tests {
         let text = "[lint]\nalow = [\"FLK509\"]\n";
         let error = LintConfig::parse(text, "flinks-config.toml").unwrap_err();
         assert_eq!(error.code(), "FLK510");
-        assert!(error.message.contains("unknown field `alow`"), "{}", error.message);
+        assert!(
+            error.message.contains("unknown field `alow`"),
+            "{}",
+            error.message
+        );
         let span = error.source_span().unwrap();
         assert_eq!(&text[span.range()], "alow");
         let nested = "[[lint.overrides]]\npaths = [\"a/**\"]\nalow = [\"FLK509\"]\n";

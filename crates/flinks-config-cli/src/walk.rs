@@ -47,9 +47,7 @@ pub fn collect<R: Send>(
                 Box::new(|entry| {
                     if let Ok(entry) = entry {
                         let path = entry.path();
-                        if entry.file_type().is_some_and(|t| t.is_file())
-                            && is_config_file(path)
-                        {
+                        if entry.file_type().is_some_and(|t| t.is_file()) && is_config_file(path) {
                             let item = (path.to_path_buf(), each(path));
                             found.lock().expect("no panics while held").push(item);
                         }

@@ -397,3 +397,11 @@ fn startup_loading_and_the_linter_agree_on_toml_without_a_flinks_section() {
     assert!(loaded.to_string().contains("no Flinks profile found"));
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// A tab and wide characters (CJK, emoji) before the span: the carets stay
+/// under it, and the tab is laid out, not printed as `�`.
+#[test]
+fn human_output_aligns_after_tabs_and_wide_characters() {
+    let out = run(&["lint", "wide", "--color", "never"]);
+    insta::assert_snapshot!(stdout(&out));
+}

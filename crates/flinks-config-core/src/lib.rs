@@ -31,7 +31,8 @@ mod host;
 pub mod iframe_params;
 mod profile;
 pub mod redact;
-#[cfg(feature = "render")] pub mod render;
+#[cfg(feature = "render")]
+pub mod render;
 mod rule;
 mod text;
 pub mod url;

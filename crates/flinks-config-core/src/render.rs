@@ -26,7 +26,6 @@
 //!   |
 //! 2 | api_url = \"https://x.fin.ag//v3/\"
 //!   |                            ^^
-//!   |
 //!   = help: remove the extra slash
 //! ");
 //! ```
@@ -115,27 +114,34 @@ pub fn render(finding: &Finding<'_>, color: bool) -> String {
             .annotations(span.map(|span| AnnotationKind::Primary.span(span)));
         group = group.element(snippet);
     }
-    if let Some(help) = finding.help {
-        group = group.element(Level::HELP.message(help));
-    }
     let renderer = if color {
         Renderer::styled()
     } else {
         Renderer::plain()
     };
     let drawn = renderer.render(&[group]);
-    with_origin(&drawn, finding, color)
+    // The width of the line-number column the `|` follows.
+    let gutter = match &finding.excerpt {
+        Some(Excerpt {
+            number: Some(n), ..
+        }) => n.to_string().len(),
+        Some(_) => 0,
+        None => 1,
+    };
+    let mut out = with_origin(&drawn, finding.origin, gutter.max(1), color);
+    // Written here rather than as an annotate-snippets message, which would
+    // add an empty `|` line above it.
+    if let Some(help) = finding.help {
+        let label = if color { "\x1b[1mhelp\x1b[0m" } else { "help" };
+        out.push_str(&format!("{:gutter$} = {label}: {help}\n", ""));
+    }
+    out
 }
 
 /// The `-->` line, with the key path after the position (annotate-snippets
 /// draws `path:line:col` only), put where rustc puts it: after the title,
 /// indented to the gutter.
-fn with_origin(drawn: &str, finding: &Finding<'_>, color: bool) -> String {
-    let gutter = finding
-        .excerpt
-        .as_ref()
-        .and_then(|e| e.number)
-        .map_or(1, |n| n.to_string().len());
+fn with_origin(drawn: &str, origin: Option<&str>, gutter: usize, color: bool) -> String {
     let mut out = String::with_capacity(drawn.len() + 80);
     let mut lines = drawn.split_inclusive('\n');
     if let Some(title) = lines.next() {
@@ -144,8 +150,12 @@ fn with_origin(drawn: &str, finding: &Finding<'_>, color: bool) -> String {
             out.push('\n');
         }
     }
-    if let Some(origin) = finding.origin {
-        let arrow = if color { "\x1b[1m\x1b[94m-->\x1b[0m" } else { "-->" };
+    if let Some(origin) = origin {
+        let arrow = if color {
+            "\x1b[1m\x1b[94m-->\x1b[0m"
+        } else {
+            "-->"
+        };
         out.push_str(&format!("{:gutter$}{arrow} {origin}\n", ""));
     }
     for line in lines {
@@ -158,10 +168,10 @@ fn with_origin(drawn: &str, finding: &Finding<'_>, color: bool) -> String {
 }
 
 /// The line with control characters (other than tabs, which are laid out)
-/// replaced by `�`, so no escape sequence of a file reaches a terminal; the
-/// span moves with the bytes.
+/// replaced by `�`, so no escape sequence of a file reaches a terminal (and
+/// a stray `\r` the finding points at stays visible); the span moves with
+/// the bytes.
 fn printable(line: &str, span: Range<usize>) -> (String, Range<usize>) {
-    let line = line.trim_end_matches(['\r', '\n']);
     let clamp = |i: usize| {
         let mut i = i.min(line.len());
         while !line.is_char_boundary(i) {

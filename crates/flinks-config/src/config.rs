@@ -5,11 +5,11 @@ use crate::load::tree::{Entry, Kind, Node};
 use crate::load::{Document, Format, Layout};
 use crate::report::{Report, SourceText};
 use crate::{ApiKey, ApiUrl, CustomerId, IframeUrl, Instance, SecretKey};
+use flinks_config_core::redact::Redactor;
 use flinks_config_core::{
     check_profiles, Checker, Environment, Field, Profile, ProfileOptions, Severity, Source,
 };
 use std::borrow::Cow;
-use flinks_config_core::redact::Redactor;
 use std::path::Path;
 
 /// One environment's checked settings.
@@ -168,11 +168,14 @@ impl FlinksConfig {
         let path = path.as_ref();
         let shown = path.display().to_string();
         let Some(format) = Format::from_path(path) else {
-            return Err(Report::from_findings(&[], vec![crate::load::ParseError {
-                message: format!("`{shown}` is not a TOML, JSON or .env file"),
-                span: None,
-            }
-            .into_diagnostic(&shown)]));
+            return Err(Report::from_findings(
+                &[],
+                vec![crate::load::ParseError {
+                    message: format!("`{shown}` is not a TOML, JSON or .env file"),
+                    span: None,
+                }
+                .into_diagnostic(&shown)],
+            ));
         };
         let text = crate::load::read_file(path)?;
         Self::from_str_as(&text, &shown, format)

@@ -103,6 +103,9 @@ fn json_escapes_are_decoded_or_reported_with_a_span() {
         assert_eq!(report.codes(), ["FLK510"], "{report}");
         let span = report.diagnostics()[0].source_span().expect("a span");
         assert_eq!(span.start, bad.find('\\').unwrap(), "{report}");
-        assert!(report.to_string().contains("--> appsettings.json:1:30"), "{report}");
+        assert!(
+            report.to_string().contains("--> appsettings.json:1:30"),
+            "{report}"
+        );
     }
 }

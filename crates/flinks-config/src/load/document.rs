@@ -24,8 +24,8 @@ use super::{environment_from_path, is_flinks_file, Format};
 use crate::report::SourceText;
 use flinks_config_core::redact::Redactor;
 use flinks_config_core::{
-    check_profile, normalize_key, secret_values, Checker, Diagnostic, Environment,
-    Profile, ProfileOptions, Source, Span,
+    check_profile, normalize_key, secret_values, Checker, Diagnostic, Environment, Profile,
+    ProfileOptions, Source, Span,
 };
 use std::path::Path;
 use std::sync::Arc;

@@ -6,7 +6,8 @@ use super::tree::{Entry, Kind, Node};
 use super::Layout;
 use flinks_config_core::rules::secret_in_frontend;
 use flinks_config_core::{
-    normalize_key, rules, Checker, Environment, Diagnostic, Field, Location, Profile, Source, Span, Value,
+    normalize_key, rules, Checker, Diagnostic, Environment, Field, Location, Profile, Source, Span,
+    Value,
 };
 
 /// What the extraction knows about the document.

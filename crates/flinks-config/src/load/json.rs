@@ -204,7 +204,8 @@ impl<'s> Parser<'s> {
         if !escaped {
             return Ok((Cow::Borrowed(raw), Some(Span::new(start, i))));
         }
-        self.unescape(raw, start).map(|value| (Cow::Owned(value), None))
+        self.unescape(raw, start)
+            .map(|value| (Cow::Owned(value), None))
     }
 
     /// The value of a string's inside `raw` (starting at byte `start`) that
@@ -213,7 +214,10 @@ impl<'s> Parser<'s> {
     fn unescape(&self, raw: &str, start: usize) -> Result<String, ParseError> {
         let bad = |at: usize, len: usize, message: &str| ParseError {
             message: format!("invalid JSON: {message}"),
-            span: Some(Span::new(start + at, (start + at + len).min(start + raw.len()))),
+            span: Some(Span::new(
+                start + at,
+                (start + at + len).min(start + raw.len()),
+            )),
         };
         let mut out = String::with_capacity(raw.len());
         let mut rest = raw;
@@ -237,9 +241,7 @@ impl<'s> Parser<'s> {
                             .filter(|h| h.bytes().all(|b| b.is_ascii_hexdigit()))
                             .and_then(|h| u32::from_str_radix(h, 16).ok())
                     };
-                    let high = unit(2).ok_or_else(|| {
-                        bad(at, 2, "`\\u` needs four hex digits")
-                    })?;
+                    let high = unit(2).ok_or_else(|| bad(at, 2, "`\\u` needs four hex digits"))?;
                     if (0xD800..0xDC00).contains(&high) {
                         // A UTF-16 pair: `\ud83d\ude00` is one emoji.
                         let low = escape
@@ -249,7 +251,10 @@ impl<'s> Parser<'s> {
                             .filter(|low| (0xDC00..0xE000).contains(low))
                             .ok_or_else(|| bad(at, 6, "a lone UTF-16 surrogate escape"))?;
                         let c = 0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00);
-                        (char::from_u32(c).expect("a surrogate pair is a character"), 12)
+                        (
+                            char::from_u32(c).expect("a surrogate pair is a character"),
+                            12,
+                        )
                     } else {
                         let c = char::from_u32(high)
                             .ok_or_else(|| bad(at, 6, "a lone UTF-16 surrogate escape"))?;
@@ -258,7 +263,11 @@ impl<'s> Parser<'s> {
                 }
                 _ => {
                     let len = escape[1..].chars().next().map_or(1, |c| 1 + c.len_utf8());
-                    return Err(bad(at, len, "an unknown escape (JSON has \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)"));
+                    return Err(bad(
+                        at,
+                        len,
+                        "an unknown escape (JSON has \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)",
+                    ));
                 }
             };
             out.push(c);
@@ -332,19 +341,22 @@ mod tests {
     #[test]
     fn invalid_escapes_are_errors_at_their_place() {
         for (text, at) in [
-            (r#"{"a": "x\qy"}"#, 8),            // no such escape
-            (r#"{"a": "x\ud83dy"}"#, 8),        // a high surrogate alone
-            (r#"{"a": "x\ude00"}"#, 8),         // a low surrogate alone
-            (r#"{"a": "x\ud83d\u0041"}"#, 8),  // a high surrogate, then no low one
-            (r#"{"a": "x\u12g4"}"#, 8),         // not four hex digits
-            (r#"{"a": "x\u12"}"#, 8),           // cut short
-            (r#"{"a": "\é"}"#, 7),              // a multi-byte character escaped
+            (r#"{"a": "x\qy"}"#, 8),          // no such escape
+            (r#"{"a": "x\ud83dy"}"#, 8),      // a high surrogate alone
+            (r#"{"a": "x\ude00"}"#, 8),       // a low surrogate alone
+            (r#"{"a": "x\ud83d\u0041"}"#, 8), // a high surrogate, then no low one
+            (r#"{"a": "x\u12g4"}"#, 8),       // not four hex digits
+            (r#"{"a": "x\u12"}"#, 8),         // cut short
+            (r#"{"a": "\é"}"#, 7),            // a multi-byte character escaped
         ] {
             let error = parse(text).unwrap_err();
             let span = error.span.unwrap_or_else(|| panic!("{text}: no span"));
             assert_eq!(span.start, at, "{text}: {error:?}");
             assert!(text.is_char_boundary(span.end), "{text}: {error:?}");
-            assert!(error.message.starts_with("invalid JSON"), "{text}: {error:?}");
+            assert!(
+                error.message.starts_with("invalid JSON"),
+                "{text}: {error:?}"
+            );
         }
     }
 

@@ -169,8 +169,12 @@ pub fn read_file_at_most(path: &Path, limit: u64) -> Result<Option<String>, Repo
             .with_help("check the path and its permissions; the file must be UTF-8 text")
             .with_location(Location::new(Source::File(shown), "(file)"))
     };
-    let cannot =
-        |e: std::io::Error| Report::from_findings(&[], vec![fail(&|shown| format!("cannot read `{shown}`: {e}"))]);
+    let cannot = |e: std::io::Error| {
+        Report::from_findings(
+            &[],
+            vec![fail(&|shown| format!("cannot read `{shown}`: {e}"))],
+        )
+    };
     let file = std::fs::File::open(path).map_err(cannot)?;
     let size = file.metadata().map_err(cannot)?.len();
     if size > limit {
