@@ -5,8 +5,8 @@
 //! files whose credentials occur in more than one profile.
 
 use crate::walk::par_map;
-use flinks_config::load::{may_hold_settings, read_file_at_most, Document, Found};
-use flinks_config::report::{Report, SourceText};
+use flinks_config::__private::{may_hold_settings, read_file_at_most, Document, Found};
+use flinks_config::{__private::SourceText, Report};
 use flinks_config_core::redact::Redactor;
 use flinks_config_core::{
     check_across_profiles, cross_profile_keys, Checker, Diagnostic, Field, ProfileOptions, Source,

@@ -12,7 +12,7 @@ mod suppress;
 mod walk;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use flinks_config::report::Report;
+use flinks_config::Report;
 use flinks_config_core::redact::Redactor;
 use flinks_config_core::{rule_by_code, rules, Diagnostic, Location, Severity, Source};
 use std::io::{IsTerminal, Write};
@@ -159,12 +159,12 @@ fn read_lint_config(path: &std::path::Path) -> Result<suppress::LintConfig, Exit
     let shown = path.display().to_string();
     suppress::LintConfig::parse(&text, &shown).map_err(|error| {
         let mut report = Report::redacted(Redactor::new(&[]), vec![*error]);
-        report.add_source(flinks_config::report::SourceText {
+        report.add_source(flinks_config::__private::SourceText {
             path: shown,
             text: text.into(),
             secrets: Vec::new(),
         });
-        eprint!("{report}\n");
+        eprintln!("{report}");
         ExitCode::from(2)
     })
 }

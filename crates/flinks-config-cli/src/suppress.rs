@@ -1,6 +1,6 @@
 //! Suppression, by rule code only: inline comments and `flinks-config.toml`.
 
-use flinks_config::report::line_col;
+use flinks_config::__private::line_col;
 use flinks_config_core::{rules, Diagnostic, Location, Severity, Source, Span};
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use serde::Deserialize;

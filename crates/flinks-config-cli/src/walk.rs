@@ -5,13 +5,13 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 /// Whether the linter reads a file it finds while walking: any format the
-/// library reads (`flinks_config::load::Format`), except its own settings.
+/// library reads (`flinks_config::__private::Format`), except its own settings.
 pub fn is_config_file(path: &Path) -> bool {
     let is_own_settings = path
         .file_name()
         .and_then(|n| n.to_str())
         .is_some_and(|n| n.eq_ignore_ascii_case("flinks-config.toml"));
-    !is_own_settings && flinks_config::load::Format::from_path(path).is_some()
+    !is_own_settings && flinks_config::__private::Format::from_path(path).is_some()
 }
 
 /// Folders never worth walking.

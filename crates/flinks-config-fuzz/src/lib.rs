@@ -4,8 +4,8 @@
 //! in plain `cargo test`.
 #![forbid(unsafe_code)]
 
-use flinks_config::load::{check_text, Format};
-use flinks_config::report::Report;
+use flinks_config::__private::{check_text, Format};
+use flinks_config::Report;
 use flinks_config_core::{
     check_api_url, check_iframe_url, Checker, CredentialKind, KnownValue, UrlContext,
 };

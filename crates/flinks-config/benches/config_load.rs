@@ -118,7 +118,7 @@ fn app_json(times: usize) -> String {
 fn json_parse_hand_written(bencher: divan::Bencher, times: usize) {
     let text = app_json(times);
     bencher.bench(|| {
-        flinks_config::load::json::parse(divan::black_box(&text))
+        flinks_config::__private::json::parse(divan::black_box(&text))
             .map(|node| node.span)
             .unwrap()
     });

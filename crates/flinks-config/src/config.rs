@@ -25,6 +25,7 @@ use std::path::Path;
 /// assert_eq!(sandbox.api_url.as_str(), "https://toolbox-api.private.fin.ag/v3/43387ca6-0391-4c82-857d-70d95f087ecb/BankingServices/");
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct ProfileConfig {
     /// Sandbox or production.
     pub environment: Environment,

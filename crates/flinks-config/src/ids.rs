@@ -69,20 +69,7 @@ macro_rules! id {
             }
         }
 
-        impl std::str::FromStr for $name {
-            type Err = Report;
-            fn from_str(text: &str) -> Result<Self, Report> {
-                Self::parse(text)
-            }
-        }
-
-        #[cfg(feature = "serde")]
-        impl<'de> serde::Deserialize<'de> for $name {
-            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                let text = <Cow<'de, str> as serde::Deserialize>::deserialize(deserializer)?;
-                Self::parse(&text).map_err(serde::de::Error::custom)
-            }
-        }
+        parse_impls!($name);
 
         #[cfg(feature = "serde")]
         impl serde::Serialize for $name {

@@ -20,13 +20,6 @@ use std::sync::{Arc, Mutex};
 
 /// The text of a source file, kept to show the lines diagnostics point at,
 /// with the byte ranges of every secret value so they are never shown.
-///
-/// ```
-/// use flinks_config::{core::Span, report::SourceText};
-/// let text = "api_key = \"3d5266a8-b697-48d4-8de6-52e2e2662acc\"";
-/// let source = SourceText { path: "flinks.toml".into(), text: text.into(), secrets: vec![Span::new(11, 47)] };
-/// assert_eq!(&source.text[source.secrets[0].range()], "3d5266a8-b697-48d4-8de6-52e2e2662acc");
-/// ```
 #[derive(Clone)]
 pub struct SourceText {
     /// The path, as the diagnostics name it.
@@ -185,14 +178,8 @@ impl Report {
         self.diagnostics.merge(diagnostics);
     }
 
+    #[doc(hidden)] // its type is not API
     /// Adds the text of a source, to show lines from it.
-    ///
-    /// ```
-    /// use flinks_config::report::{Report, SourceText};
-    /// let mut report = Report::default();
-    /// report.add_source(SourceText { path: "flinks.toml".into(), text: "[sandbox]".into(), secrets: vec![] });
-    /// assert_eq!(report.sources()[0].path, "flinks.toml");
-    /// ```
     pub fn add_source(&mut self, source: SourceText) {
         self.by_path
             .entry(source.path.clone())
@@ -200,14 +187,8 @@ impl Report {
         self.sources.push(source);
     }
 
+    #[doc(hidden)] // its type is not API
     /// The text of the source at `path`, if the report holds it.
-    ///
-    /// ```
-    /// use flinks_config::report::{Report, SourceText};
-    /// let mut report = Report::default();
-    /// report.add_source(SourceText { path: "a.toml".into(), text: "x".into(), secrets: vec![] });
-    /// assert!(report.source("a.toml").is_some() && report.source("b.toml").is_none());
-    /// ```
     pub fn source(&self, path: &str) -> Option<&SourceText> {
         self.by_path.get(path).map(|&i| &self.sources[i])
     }
@@ -239,12 +220,8 @@ impl Report {
         &self.diagnostics
     }
 
+    #[doc(hidden)] // its type is not API
     /// The sources whose lines can be shown.
-    ///
-    /// ```
-    /// let report = flinks_config::FlinksConfig::from_toml_str("[sandbox]\ninstance = 1\n", "flinks.toml").unwrap_err();
-    /// assert!(report.sources().iter().any(|s| s.path == "flinks.toml"));
-    /// ```
     pub fn sources(&self) -> &[SourceText] {
         &self.sources
     }
@@ -335,10 +312,6 @@ impl fmt::Display for Report {
 impl std::error::Error for Report {}
 
 /// Line and column (1-based, columns in characters) of a byte offset.
-///
-/// ```
-/// assert_eq!(flinks_config::report::line_col("a\nbcd", 3), (2, 2));
-/// ```
 pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
     let offset = floor_boundary(text, offset.min(text.len()));
     let before = &text[..offset];

@@ -418,15 +418,9 @@ impl fmt::Debug for AuthorizedIframeUrl {
     }
 }
 
-macro_rules! deserialize_by_parse {
+macro_rules! serialize_as_str {
     ($name:ident) => {
-        #[cfg(feature = "serde")]
-        impl<'de> serde::Deserialize<'de> for $name {
-            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                let text = <Cow<'de, str> as serde::Deserialize>::deserialize(deserializer)?;
-                Self::parse(&text).map_err(serde::de::Error::custom)
-            }
-        }
+        parse_impls!($name);
 
         #[cfg(feature = "serde")]
         impl serde::Serialize for $name {
@@ -437,5 +431,5 @@ macro_rules! deserialize_by_parse {
     };
 }
 
-deserialize_by_parse!(ApiUrl);
-deserialize_by_parse!(IframeUrl);
+serialize_as_str!(ApiUrl);
+serialize_as_str!(IframeUrl);

@@ -1,6 +1,6 @@
 //! Bad input of any shape yields coded diagnostics, never a panic.
 
-use flinks_config::load::{check_text, Format};
+use flinks_config::__private::{check_text, Format};
 use flinks_config::FlinksConfig;
 use flinks_config_core::Checker;
 use proptest::prelude::*;

@@ -11,14 +11,6 @@ use flinks_config_core::{
 };
 
 /// What the extraction knows about the document.
-///
-/// ```
-/// use flinks_config::load::{Layout, extract::{extract, Context}, toml::parse};
-/// use flinks_config_core::{Checker, Source};
-/// let cx = Context { source: Source::File("flinks.toml".into()), layout: Layout::Profiles, environment: None, checker: Checker::Linter };
-/// let doc = parse("[sandbox]\ninstance = \"toolbox\"\n").unwrap();
-/// assert_eq!(extract(&doc, &cx).profiles.len(), 1);
-/// ```
 #[derive(Clone, Debug)]
 pub struct Context {
     /// The document's source (a file path or the environment).
@@ -32,14 +24,6 @@ pub struct Context {
 }
 
 /// Profiles found, and problems with the document's shape.
-///
-/// ```
-/// use flinks_config::load::{Layout, extract::{extract, Context}, toml::parse};
-/// use flinks_config_core::{Checker, Source};
-/// let cx = Context { source: Source::File("flinks.toml".into()), layout: Layout::Profiles, environment: None, checker: Checker::Linter };
-/// let doc = parse("[sandbox]\napi_key = \"3d5266a8-b697-48d4-8de6-52e2e2662acc\"\n").unwrap();
-/// assert_eq!(extract(&doc, &cx).secrets.len(), 1);
-/// ```
 #[derive(Debug, Default)]
 pub struct Extracted<'t> {
     /// The profiles, in document order.
@@ -51,17 +35,6 @@ pub struct Extracted<'t> {
 }
 
 /// Extracts every profile of a document.
-///
-/// ```
-/// use flinks_config::load::{Layout, extract::{extract, Context}, tree::{Entry, Kind, Node}};
-/// use flinks_config_core::{Checker, Source};
-/// let doc = Node { span: None, kind: Kind::Map(vec![Entry {
-///     key: "FLINKS_INSTANCE".into(), key_span: None, value: Node::text("toolbox", None),
-/// }]) };
-/// let cx = Context { source: Source::File(".env".into()), layout: Layout::Sections, environment: Some("sandbox"), checker: Checker::Linter };
-/// let found = extract(&doc, &cx);
-/// assert_eq!(found.profiles.len(), 1);
-/// ```
 pub fn extract<'t>(root: &'t Node<'_>, cx: &Context) -> Extracted<'t> {
     let mut out = Extracted::default();
     match cx.layout {

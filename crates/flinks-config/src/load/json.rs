@@ -8,24 +8,9 @@ use flinks_config_core::Span;
 use std::borrow::Cow;
 
 /// Deepest nesting accepted.
-///
-/// ```
-/// use flinks_config::load::json::{parse, MAX_DEPTH};
-/// let deep = "[".repeat(MAX_DEPTH + 2) + &"]".repeat(MAX_DEPTH + 2);
-/// assert!(parse(&deep).is_err());
-/// assert!(parse("[[]]").is_ok());
-/// ```
 pub const MAX_DEPTH: usize = 128;
 
 /// Parses JSON (with comments and trailing commas).
-///
-/// ```
-/// use flinks_config::load::{json::parse, tree::Kind};
-/// let doc = parse(r#"{ "Flinks": { "Instance": "toolbox", } // note
-/// }"#).unwrap();
-/// assert!(matches!(doc.kind, Kind::Map(_)));
-/// assert!(parse("{\"a\": }").is_err());
-/// ```
 pub fn parse(text: &str) -> Result<Node<'_>, ParseError> {
     let mut p = Parser {
         text,

@@ -23,11 +23,6 @@ use flinks_config_core::{
 use std::path::Path;
 
 /// A syntax error in a document.
-///
-/// ```
-/// let error = flinks_config::load::json::parse("{").unwrap_err();
-/// assert!(!error.message.is_empty());
-/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ParseError {
     /// What is wrong.
@@ -38,11 +33,6 @@ pub struct ParseError {
 
 impl ParseError {
     /// As an FLK510 diagnostic for `path`.
-    ///
-    /// ```
-    /// let error = flinks_config::load::json::parse("{").unwrap_err();
-    /// assert_eq!(error.into_diagnostic("appsettings.json").code(), "FLK510");
-    /// ```
     pub fn into_diagnostic(self, path: &str) -> Diagnostic {
         let mut at = Location::new(Source::File(path.to_string()), "(file)");
         at.span = self.span;
@@ -53,12 +43,6 @@ impl ParseError {
 }
 
 /// The configuration formats the library reads.
-///
-/// ```
-/// use flinks_config::load::Format;
-/// assert_eq!(Format::from_path("flinks.toml".as_ref()), Some(Format::Toml));
-/// assert_eq!(Format::from_path("settings.jsonc".as_ref()), Some(Format::Json));
-/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Format {
     /// TOML (`flinks.toml`, any `.toml`).
@@ -74,13 +58,6 @@ pub enum Format {
 
 impl Format {
     /// The format a file name says, if the library reads it.
-    ///
-    /// ```
-    /// use flinks_config::load::Format;
-    /// assert_eq!(Format::from_path(".env.production".as_ref()), Some(Format::Dotenv));
-    /// assert_eq!(Format::from_path("appsettings.Production.json".as_ref()), Some(Format::Json));
-    /// assert_eq!(Format::from_path("main.rs".as_ref()), None);
-    /// ```
     pub fn from_path(path: &Path) -> Option<Format> {
         let name = path.file_name()?.to_str()?.to_ascii_lowercase();
         if name == ".env" || name.starts_with(".env.") || name.ends_with(".env") {
@@ -95,12 +72,6 @@ impl Format {
     }
 
     /// Parses text of this format.
-    ///
-    /// ```
-    /// use flinks_config::load::{tree::Kind, Format};
-    /// let doc = Format::Dotenv.parse("FLINKS_INSTANCE=toolbox\n").unwrap();
-    /// assert!(matches!(doc.kind, Kind::Map(ref entries) if entries[0].key == "FLINKS_INSTANCE"));
-    /// ```
     pub fn parse(self, text: &str) -> Result<tree::Node<'_>, ParseError> {
         match self {
             #[cfg(feature = "toml")]
@@ -123,13 +94,6 @@ impl Format {
 
 /// The environment a file name tells: `.env.production`,
 /// `appsettings.Production.json`, `values-prod.yaml`, `flinks.sandbox.toml`.
-///
-/// ```
-/// use flinks_config::load::environment_from_path;
-/// assert_eq!(environment_from_path("deploy/values-prod.yaml".as_ref()), Some("production"));
-/// assert_eq!(environment_from_path(".env.sandbox".as_ref()), Some("sandbox"));
-/// assert_eq!(environment_from_path(".env".as_ref()), None);
-/// ```
 pub fn environment_from_path(path: &Path) -> Option<&'static str> {
     let name = path.file_name()?.to_str()?.to_ascii_lowercase();
     name.split(['.', '-', '_']).find_map(|word| match word {
@@ -141,25 +105,12 @@ pub fn environment_from_path(path: &Path) -> Option<&'static str> {
 
 /// Reads a file as UTF-8 text; any failure is a report of one FLK510
 /// diagnostic naming the path (and never the content).
-///
-/// ```
-/// let report = flinks_config::load::read_file("no/such/flinks.toml".as_ref()).unwrap_err();
-/// assert_eq!(report.codes(), ["FLK510"]);
-/// ```
 pub fn read_file(path: &Path) -> Result<String, Report> {
     read_file_at_most(path, u64::MAX).map(|text| text.unwrap_or_default())
 }
 
 /// Like [`read_file`], but `Ok(None)` for a file over `limit` bytes, told by
 /// the open file itself (one open, one `fstat`: a linter reads thousands).
-///
-/// ```
-/// use flinks_config::load::read_file_at_most;
-/// let path = std::env::temp_dir().join("flinks-config-doc-read.toml");
-/// std::fs::write(&path, "[sandbox]\n").unwrap();
-/// assert_eq!(read_file_at_most(&path, 4).unwrap(), None);
-/// assert_eq!(read_file_at_most(&path, 1024).unwrap().as_deref(), Some("[sandbox]\n"));
-/// ```
 pub fn read_file_at_most(path: &Path, limit: u64) -> Result<Option<String>, Report> {
     use std::io::Read;
     // Built only on failure: the linter reads thousands of files.
@@ -201,13 +152,6 @@ pub fn read_file_at_most(path: &Path, limit: u64) -> Result<Option<String>, Repo
 }
 
 /// Parses, extracts and checks one document on its own (no other files).
-///
-/// ```
-/// use flinks_config::load::{check_text, Format};
-/// use flinks_config_core::Checker;
-/// let report = check_text("FLINKS_API_URL=http://toolbox-api.private.fin.ag/v3/\n", ".env.sandbox", Format::Dotenv, Checker::Linter);
-/// assert_eq!(report.codes(), ["FLK002"]);
-/// ```
 pub fn check_text(text: &str, path: &str, format: Format, checker: Checker) -> Report {
     let document = Document::parse(Path::new(path), text, format);
     if let Some(error) = document.error() {
@@ -241,13 +185,6 @@ pub(crate) fn bom_len(text: &str) -> usize {
 /// Whether the whole file is Flinks configuration (`flinks.toml`,
 /// `flinks.production.toml`, `sandbox.flinks.toml`): its top-level tables
 /// are profiles. (`flinks-config.toml` is the linter's own settings.)
-///
-/// ```
-/// use flinks_config::load::is_flinks_file;
-/// assert!(is_flinks_file("config/sandbox.flinks.toml".as_ref()));
-/// assert!(!is_flinks_file("flinks-config.toml".as_ref()));
-/// assert!(!is_flinks_file("flinks-secret.yaml".as_ref())); // a Kubernetes manifest
-/// ```
 pub fn is_flinks_file(path: &Path) -> bool {
     let name = path
         .file_name()
