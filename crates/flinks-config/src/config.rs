@@ -363,23 +363,35 @@ fn build(
     }
 }
 
+/// The typed profile. Only called once every rule passed on the profile
+/// (with the environment, the other values and the runtime checker as
+/// context, more than the types' own `parse` has), so the values are wrapped
+/// without checking them a second time; a reference left unresolved is not
+/// a value, so it gives `None`.
 fn typed(profile: &Profile<'_>) -> Option<ProfileConfig> {
+    if profile
+        .fields
+        .iter()
+        .any(|(_, value)| flinks_config_core::is_reference(value.text))
+    {
+        return None;
+    }
     let text = |f: Field| profile.get(f).map(|v| v.text);
     let (environment, _) = profile.environment()?;
-    let instance = Instance::parse(text(Field::Instance)?).ok()?;
-    let customer_id = CustomerId::parse(text(Field::CustomerId)?).ok()?;
+    let instance = Instance::from_checked(text(Field::Instance)?);
+    let customer_id = CustomerId::from_checked(text(Field::CustomerId)?);
     let api_url = match text(Field::ApiUrl) {
-        Some(url) => ApiUrl::parse_for(url, environment).ok()?,
+        Some(url) => ApiUrl::from_checked(url),
         None => ApiUrl::base(&instance, &customer_id),
     };
     let iframe_url = match text(Field::IframeUrl) {
-        Some(url) => IframeUrl::parse_for(url, environment).ok()?,
+        Some(url) => IframeUrl::from_checked(url),
         None => IframeUrl::for_instance(&instance),
     };
     Some(ProfileConfig {
         environment,
-        secret_key: SecretKey::parse(text(Field::SecretKey)?).ok()?,
-        api_key: ApiKey::parse(text(Field::ApiKey)?).ok()?,
+        secret_key: SecretKey::from_checked(text(Field::SecretKey)?),
+        api_key: ApiKey::from_checked(text(Field::ApiKey)?),
         instance,
         customer_id,
         api_url,

@@ -40,6 +40,12 @@ macro_rules! id {
                 Ok($name(Cow::Owned(text.to_string())))
             }
 
+            /// Wraps a value the profile rules already passed (startup loading
+            /// checks each value once, with more context than `parse`).
+            pub(crate) fn from_checked(text: &str) -> Self {
+                $name(Cow::Owned(text.to_string()))
+            }
+
             /// Wraps a literal checked at compile time by the macros.
             #[doc(hidden)]
             pub const fn __from_checked_literal(text: &'static str) -> Self {

@@ -149,7 +149,7 @@ impl Report {
     /// use flinks_config::{core::{rule_by_code, Diagnostic, Location, Source}, Report};
     /// let at = |file: &str| Diagnostic::new(rule_by_code("FLK510").unwrap(), "bad")
     ///     .with_location(Location::new(Source::File(file.into()), "(file)"));
-    /// let mut report = Report::new(vec![at("b.toml"), at("a.toml")]);
+    /// let mut report = Report::redacted(flinks_config::core::redact::Redactor::new(&[]), vec![at("b.toml"), at("a.toml")]);
     /// report.sort();
     /// assert_eq!(report.diagnostics()[0].location.as_ref().unwrap().source, Source::File("a.toml".into()));
     /// ```

@@ -77,6 +77,11 @@ macro_rules! secret {
             pub fn parse(text: &str) -> Result<Self, Report> {
                 checked(text, $kind).map($name)
             }
+
+            /// Wraps a value the profile rules already passed.
+            pub(crate) fn from_checked(text: &str) -> Self {
+                $name(Zeroizing::new(text.to_string()))
+            }
         }
 
         impl ExposeSecret for $name {

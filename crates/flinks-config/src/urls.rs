@@ -80,6 +80,14 @@ impl ApiUrl {
         verdict(check_api_url(text, &cx), "api_url", text).map(|s| ApiUrl(Cow::Owned(s)))
     }
 
+    /// Wraps a value the profile rules already passed (in its canonical form,
+    /// as `parse` keeps it).
+    pub(crate) fn from_checked(text: &str) -> Self {
+        ApiUrl(Cow::Owned(
+            canonical(text).unwrap_or_else(|| text.to_string()),
+        ))
+    }
+
     /// `https://{instance}-api.private.fin.ag/v3/{customerId}/BankingServices/`.
     ///
     /// ```
@@ -248,6 +256,13 @@ impl IframeUrl {
     pub fn parse_for(text: &str, environment: Environment) -> Result<Self, Report> {
         let cx = UrlContext::runtime().in_environment(environment);
         verdict(check_iframe_url(text, &cx), "iframe_url", text).map(|s| IframeUrl(Cow::Owned(s)))
+    }
+
+    /// Wraps a value the profile rules already passed.
+    pub(crate) fn from_checked(text: &str) -> Self {
+        IframeUrl(Cow::Owned(
+            canonical(text).unwrap_or_else(|| text.to_string()),
+        ))
     }
 
     /// `https://{instance}-iframe.private.fin.ag/v2/`, with `demo=true` for

@@ -22,7 +22,6 @@ use super::extract::{extract, Context};
 use super::tree::{Kind, Node};
 use super::{environment_from_path, is_flinks_file, Format};
 use crate::report::SourceText;
-use flinks_config_core::redact::Redactor;
 use flinks_config_core::{
     check_profile, normalize_key, secret_values, Checker, Diagnostic, Environment, Profile,
     ProfileOptions, Source, Span,
@@ -268,12 +267,14 @@ impl<'d> Found<'d> {
         self.profiles.iter().flat_map(secret_values).collect()
     }
 
-    /// Every place a shown line must mask: the secret settings, and copies
-    /// of their values elsewhere in the text (a key pasted into a URL).
+    /// Where the secret settings are written (by their key: short values
+    /// and values with escapes included), for the report to mask when it
+    /// shows a line. Copies of a secret elsewhere in the text (a key pasted
+    /// into a URL) are found by the report's `Redactor`, built from
+    /// [`Found::secret_values`], on the few lines it shows: searching the
+    /// whole text here cost more than the rest of loading.
     pub fn secret_spans(&self) -> Vec<Span> {
-        let mut spans = self.marked.clone();
-        spans.extend(Redactor::new(&self.secret_values()).secret_spans(self.text));
-        spans
+        self.marked.clone()
     }
 
     /// The extraction's findings and each profile's own rules (not the
