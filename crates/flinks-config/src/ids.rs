@@ -42,6 +42,7 @@ macro_rules! id {
 
             /// Wraps a value the profile rules already passed (startup loading
             /// checks each value once, with more context than `parse`).
+            #[allow(dead_code)] // profiles hold an instance and a customer id only
             pub(crate) fn from_checked(text: &str) -> Self {
                 $name(Cow::Owned(text.to_string()))
             }

@@ -218,7 +218,6 @@ impl<'t> Document<'t> {
     pub fn extract(&self, checker: Checker) -> Found<'_> {
         let Ok(tree) = &self.tree else {
             return Found {
-                text: self.text,
                 profiles: Vec::new(),
                 diagnostics: Vec::new(),
                 marked: Vec::new(),
@@ -232,7 +231,6 @@ impl<'t> Document<'t> {
         };
         let found = extract(tree, &cx);
         Found {
-            text: self.text,
             profiles: found.profiles,
             diagnostics: found.diagnostics,
             marked: found.secrets,
@@ -252,7 +250,6 @@ impl<'t> Document<'t> {
 /// What [`Document::extract`] found.
 #[derive(Debug)]
 pub struct Found<'d> {
-    text: &'d str,
     /// The profiles, in document order.
     pub profiles: Vec<Profile<'d>>,
     /// The extraction's findings (FLK510 wrong type, FLK305), not redacted.
