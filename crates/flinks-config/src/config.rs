@@ -195,6 +195,10 @@ impl FlinksConfig {
         let values: Vec<Option<String>> = references(&found.profiles)
             .map(|(_, name)| lookup(name))
             .collect();
+        if values.is_empty() {
+            // Nothing to resolve (most files): no copy of the profiles.
+            return build(&found.profiles, found.diagnostics, Some(source));
+        }
         let (profiles, mut diagnostics) = resolve(&found.profiles, &values);
         diagnostics.extend(found.diagnostics);
         build(&profiles, diagnostics, Some(source))

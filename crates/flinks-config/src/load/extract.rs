@@ -55,11 +55,14 @@ pub fn extract<'t>(root: &'t Node<'_>, cx: &Context) -> Extracted<'t> {
 }
 
 fn join(path: &str, key: &str) -> String {
-    if path.is_empty() {
-        key.to_string()
-    } else {
-        format!("{path}.{key}")
+    // Not `format!`: this runs for every key of every document loaded.
+    let mut joined = String::with_capacity(path.len() + 1 + key.len());
+    if !path.is_empty() {
+        joined.push_str(path);
+        joined.push('.');
     }
+    joined.push_str(key);
+    joined
 }
 
 fn location(cx: &Context, key_path: String, span: Option<Span>) -> Location {
@@ -336,7 +339,7 @@ fn section<'t>(
     let mut any = false;
     for entry in entries {
         let here = join(path, &entry.key);
-        if normalize_key(&entry.key) == "lint" {
+        if entry.key.eq_ignore_ascii_case("lint") {
             continue; // the linter's own settings
         }
         if name.is_none() && matches!(entry.value.kind, Kind::Map(_)) {
