@@ -65,8 +65,7 @@ pub mod __private {
     pub use crate::check::{check_across_profiles, cross_profile_keys};
     pub use crate::guid::first_guid_error;
     pub use crate::profile::{is_reference, normalize_key, reference_default, secret_values};
-    pub use crate::redact::compat::{redact_all, scrub};
-    pub use crate::redact::{names_a_secret, secret_fragments, SecretFragments};
+    pub use crate::redact::{names_a_secret, redact_all, scrub, secret_fragments, SecretFragments};
     pub use crate::text::{
         constant_time_eq, contains_ignore_case, find_all_ignore_case, placeholders,
     };
