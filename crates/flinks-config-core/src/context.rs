@@ -20,6 +20,7 @@ use std::cell::{OnceCell, RefCell};
 /// assert!(!check_url(url, UrlKind::Iframe, &UrlContext::runtime()).is_empty());
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum UrlKind {
     /// An API base or endpoint URL.
     Api,

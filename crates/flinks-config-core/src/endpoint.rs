@@ -11,6 +11,7 @@ use crate::CredentialKind;
 /// assert_eq!(endpoint("GenerateAuthorizeToken").unwrap().method, Method::Post);
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Method {
     /// `GET`
     Get,
@@ -46,6 +47,7 @@ impl Method {
 /// assert_eq!(Auth::Unknown.header(), None);
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Auth {
     /// `flinks-auth-key` carrying the secret key (`/GenerateAuthorizeToken`).
     SecretKey,
@@ -114,6 +116,7 @@ pub const API_KEY_HEADER: &str = "x-api-key";
 /// assert_eq!(e.auth, Auth::ApiKey);
 /// ```
 #[derive(Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub struct Endpoint {
     /// The path segment, e.g. `GetAccountsDetail`.
     pub name: &'static str,

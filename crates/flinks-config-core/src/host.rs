@@ -15,6 +15,7 @@ pub const DOMAIN: &str = "private.fin.ag";
 /// assert_eq!(HostKind::Api.suffix(), "-api.private.fin.ag");
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum HostKind {
     /// `{instance}-api.private.fin.ag`.
     Api,

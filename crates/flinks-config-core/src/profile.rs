@@ -14,6 +14,7 @@ use crate::{Checker, CredentialKind, Environment, Location};
 /// assert_eq!(Field::SecretKey.env_var(), "FLINKS_SECRET_KEY");
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum Field {
     /// `environment`: sandbox or production.
     Environment,

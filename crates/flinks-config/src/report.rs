@@ -402,6 +402,7 @@ fn render(d: &Diagnostic, report: &Report, color: bool) -> String {
         Severity::Error => "1;31",
         Severity::Warning => "1;33",
         Severity::Note => "1;36",
+        _ => "1",
     };
     let mut out = format!(
         "{}{}",
@@ -444,6 +445,7 @@ fn render(d: &Diagnostic, report: &Report, color: bool) -> String {
                 Source::File(path) => format!("{path} ({})", loc.key_path),
                 Source::Literal => "string literal".to_string(),
                 Source::Value => loc.key_path.clone(),
+                _ => loc.key_path.clone(),
             };
             out.push_str(&format!(" {gutter_arrow} {place}\n"));
             if let (Some(snippet), false) = (&d.snippet, loc.secret) {

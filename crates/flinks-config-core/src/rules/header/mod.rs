@@ -13,7 +13,7 @@
 //!
 //! The header rules' shape is
 //! `check(endpoint, headers, …) -> Option<Diagnostic>` (one finding per
-//! request at most); the pipeline is [`check_headers`]. FLK405 and FLK406
+//! request at most); the pipeline is `check_headers` (public as [`crate::check_headers`]). FLK405 and FLK406
 //! are reported by the library's token type, which calls their public
 //! functions.
 

@@ -20,8 +20,8 @@
 //! `check(profile: &ProfileCheck<'_, '_>, sink: &mut Sink)`. FLK504
 //! compares profiles (`check(profiles, sink)`); FLK510 is reported by the
 //! loaders. FLK501–FLK503 and FLK506 also read a URL's host and export
-//! `check_url` in the [`url`](super::url) family's shape. The instance
-//! pipeline ([`check_instance`]) runs FLK303, FLK306, then FLK506.
+//! `check_url` in the [`url`] family's shape. The instance
+//! pipeline (`check_instance`, public as [`crate::check_instance`]) runs FLK303, FLK306, then FLK506.
 
 pub mod config_malformed;
 pub mod credentials_shared_across_environments;

@@ -1,7 +1,7 @@
 //! FLK0xx, the URL family: what any Flinks URL must be (parseable, HTTPS,
 //! a Flinks host, no placeholder or stray part). Its pipeline runs first
-//! for every URL, then hands an API URL to [`api`](super::api) and an
-//! iframe URL to [`iframe`](super::iframe).
+//! for every URL, then hands an API URL to [`api`] and an
+//! iframe URL to [`iframe`].
 //!
 //! | code   | rule                   |
 //! |--------|------------------------|
