@@ -12,6 +12,7 @@ use std::fmt;
 /// assert_eq!(CredentialKind::ApiKey.to_string(), "API key");
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum CredentialKind {
     /// Identifies the integration; in the URL path.
     CustomerId,

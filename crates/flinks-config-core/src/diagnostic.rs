@@ -68,6 +68,7 @@ impl Span {
 /// assert_eq!(source.to_string(), "environment variable FLINKS_API_URL");
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Source {
     /// An environment variable, by name.
     EnvVar(String),
@@ -100,6 +101,7 @@ impl fmt::Display for Source {
 /// assert_eq!(at.key_path, "production.api_url");
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub struct Location {
     /// The file, variable or literal the value came from.
     pub source: Source,
@@ -170,6 +172,7 @@ impl Location {
 /// assert_eq!(found[0].span.unwrap().start, 34);
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Diagnostic {
     /// The rule that fired.
     pub rule: &'static Rule,

@@ -374,6 +374,8 @@ fn render(d: &Diagnostic, report: &Report, color: bool) -> String {
                 Source::File(path) => format!("{path} ({})", loc.key_path),
                 Source::Literal => "string literal".to_string(),
                 Source::Value => loc.key_path.clone(),
+                // A source kind added later: named by its own `Display`.
+                other => format!("{other} ({})", loc.key_path),
             };
             if let (Some(snippet), false) = (&d.snippet, loc.secret) {
                 excerpt = Some(snippet_excerpt(snippet, d.span));

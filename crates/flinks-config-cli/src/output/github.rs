@@ -24,6 +24,7 @@ pub fn render(report: &Report) -> String {
             Severity::Error => "error",
             Severity::Warning => "warning",
             Severity::Note => "notice",
+            _ => "notice",
         };
         let at = place(report, d);
         let mut props = vec![format!(

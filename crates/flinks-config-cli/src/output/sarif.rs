@@ -12,6 +12,7 @@ fn level(severity: Severity) -> &'static str {
         Severity::Error => "error",
         Severity::Warning => "warning",
         Severity::Note => "note",
+        _ => "note",
     }
 }
 

@@ -2,7 +2,8 @@
 //! secrets, the value after every secret-like name, and (in a file that did
 //! not parse) every GUID. Byte offsets are kept, so carets still point right.
 
-use super::{names_a_secret, MaskedText};
+use super::masked::MaskedText;
+use super::names::names_a_secret;
 use crate::Span;
 
 /// Where a shown line comes from.

@@ -18,6 +18,7 @@
 
 mod fragments;
 mod line;
+mod masked;
 mod names;
 mod url;
 
@@ -29,15 +30,10 @@ pub(crate) use url::UrlSecrets;
 use crate::diagnostic::{Diagnostic, Source, Span};
 use crate::text::{find_all_ignore_case, find_ignore_case};
 use fragments::FRAGMENT;
+use masked::MaskedText;
+pub use masked::MASK;
 use std::cell::OnceCell;
 use std::fmt;
-
-/// The fixed mask shown instead of a secret: no length, no prefix.
-///
-/// ```
-/// assert_eq!(flinks_config_core::redact::MASK, "[redacted]");
-/// ```
-pub const MASK: &str = "[redacted]";
 
 /// Masks every secret a run knows, wherever a finding could show it.
 ///
@@ -150,7 +146,7 @@ impl Redactor {
     /// ```
     pub fn mask_text(&self, text: &str) -> String {
         let mut out = if self.whole_values {
-            scrub(text, self.values.iter().map(String::as_str))
+            scrub_values(text, self.values.iter().map(String::as_str))
         } else {
             text.to_string()
         };
@@ -562,52 +558,9 @@ impl fmt::Debug for Findings {
     }
 }
 
-/// A text whose secret bytes are being replaced by `*`, keeping every byte
-/// offset. Ranges are widened to character boundaries, so the result is
-/// always valid UTF-8 of the same length.
-pub(crate) struct MaskedText<'a> {
-    original: &'a str,
-    bytes: Vec<u8>,
-}
-
-impl<'a> MaskedText<'a> {
-    pub(crate) fn new(original: &'a str) -> Self {
-        MaskedText {
-            original,
-            bytes: original.as_bytes().to_vec(),
-        }
-    }
-
-    pub(crate) fn len(&self) -> usize {
-        self.bytes.len()
-    }
-
-    /// Masks `start..end` (clamped to the text, widened to whole characters).
-    pub(crate) fn mask(&mut self, start: usize, end: usize) {
-        let text = self.original;
-        let mut start = start.min(text.len());
-        let mut end = end.min(text.len());
-        while start > 0 && !text.is_char_boundary(start) {
-            start -= 1;
-        }
-        while end < text.len() && !text.is_char_boundary(end) {
-            end += 1;
-        }
-        if start < end {
-            self.bytes[start..end].fill(b'*');
-        }
-    }
-
-    pub(crate) fn finish(self) -> String {
-        // Only whole characters were replaced, by ASCII: still valid UTF-8.
-        String::from_utf8(self.bytes)
-            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
-    }
-}
-
 /// `text` with every occurrence (ASCII case ignored) of each secret of four
 /// or more bytes replaced by [`MASK`].
-fn scrub<'s>(text: &str, secrets: impl IntoIterator<Item = &'s str>) -> String {
+fn scrub_values<'s>(text: &str, secrets: impl IntoIterator<Item = &'s str>) -> String {
     let mut out = text.to_string();
     for secret in secrets.into_iter().filter(|s| s.len() >= 4) {
         let mut from = 0;
@@ -620,44 +573,43 @@ fn scrub<'s>(text: &str, secrets: impl IntoIterator<Item = &'s str>) -> String {
     out
 }
 
-/// Old entry points, kept for the sibling crates (see `__private`).
-pub(crate) mod compat {
-    use super::*;
+// Old entry points, kept for the sibling crates (see `__private`).
 
-    /// `text` with every occurrence (ASCII case ignored) of each secret
-    /// replaced by [`MASK`]; secrets shorter than four bytes are not looked for.
-    ///
-    /// ```
-    /// use flinks_config_core::__private::scrub;
-    /// assert_eq!(scrub("scheme `httpABCD1234`", &["abcd1234"]), "scheme `http[redacted]`");
-    /// ```
-    pub fn scrub(text: &str, secrets: &[&str]) -> String {
-        super::scrub(text, secrets.iter().copied())
+/// `text` with every occurrence (ASCII case ignored) of each secret
+/// replaced by [`MASK`]; secrets shorter than four bytes are not looked for.
+///
+/// ```
+/// use flinks_config_core::__private::scrub;
+/// assert_eq!(scrub("scheme `httpABCD1234`", &["abcd1234"]), "scheme `http[redacted]`");
+/// ```
+#[doc(hidden)]
+pub fn scrub(text: &str, secrets: &[&str]) -> String {
+    scrub_values(text, secrets.iter().copied())
+}
+
+/// Masks every diagnostic with these secrets (a [`Redactor`] built once).
+///
+/// ```
+/// use flinks_config_core::__private::redact_all;
+/// use flinks_config_core::{rules, Diagnostic};
+/// let mut found = vec![Diagnostic::new(&rules::url_not_https::RULE, "scheme `httpABCD1234`")];
+/// redact_all(&mut found, &["abcd1234"]);
+/// assert!(!found[0].message.to_lowercase().contains("abcd1234"));
+/// ```
+#[doc(hidden)]
+pub fn redact_all(diagnostics: &mut [Diagnostic], secrets: &[&str]) {
+    let redactor = Redactor::new(secrets);
+    for d in diagnostics {
+        redactor.mask_diagnostic(d);
     }
+}
 
-    /// Masks every diagnostic with these secrets (a [`Redactor`] built once).
-    ///
-    /// ```
-    /// use flinks_config_core::__private::redact_all;
-    /// use flinks_config_core::{rules, Diagnostic};
-    /// let mut found = vec![Diagnostic::new(&rules::url_not_https::RULE, "scheme `httpABCD1234`")];
-    /// redact_all(&mut found, &["abcd1234"]);
-    /// assert!(!found[0].message.to_lowercase().contains("abcd1234"));
-    /// ```
-    pub fn redact_all(diagnostics: &mut [Diagnostic], secrets: &[&str]) {
-        let redactor = Redactor::new(secrets);
-        for d in diagnostics {
-            redactor.mask_diagnostic(d);
-        }
-    }
-
-    impl Diagnostic {
-        /// Masks fragments of the index's secrets in every text of the
-        /// diagnostic. Not API: use a [`Redactor`].
-        #[doc(hidden)]
-        pub fn redact_fragments(&mut self, index: &SecretFragments<'_>) {
-            Redactor::fragments_only(index.secrets()).mask_diagnostic(self);
-        }
+impl Diagnostic {
+    /// Masks fragments of the index's secrets in every text of the
+    /// diagnostic. Not API: use a [`Redactor`].
+    #[doc(hidden)]
+    pub fn redact_fragments(&mut self, index: &SecretFragments<'_>) {
+        Redactor::fragments_only(index.secrets()).mask_diagnostic(self);
     }
 }
 

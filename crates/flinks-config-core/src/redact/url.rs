@@ -2,7 +2,8 @@
 //! into: the values of secret-named parameters, the user-info, and known
 //! secret values wherever they appear.
 
-use super::MaskedText;
+use super::masked::MaskedText;
+use super::names::names_a_secret;
 use crate::credential::KnownValue;
 use crate::text::find_all_ignore_case;
 use crate::url::UrlParts;
@@ -34,7 +35,7 @@ impl UrlSecrets {
         }
         for param in parts.params() {
             let Some(v) = param.value else { continue };
-            let named = super::names_a_secret(param.name.text);
+            let named = names_a_secret(param.name.text);
             if named || is_known(v.text) {
                 text.mask(v.span.start, v.span.end);
             }
@@ -70,7 +71,7 @@ impl UrlSecrets {
             values.extend(
                 parts
                     .params()
-                    .filter(|p| super::names_a_secret(p.name.text))
+                    .filter(|p| names_a_secret(p.name.text))
                     .filter_map(|p| p.value.map(|v| v.text.to_string())),
             );
             values.extend(parts.userinfo.map(|u| u.text.to_string()));
