@@ -44,6 +44,7 @@ impl ParseError {
 
 /// The configuration formats the library reads.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive] // source files are next
 pub enum Format {
     /// TOML (`flinks.toml`, any `.toml`).
     Toml,
