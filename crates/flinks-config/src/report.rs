@@ -5,12 +5,6 @@
 //! every source line it shows: the masking step (`Redactor::mask_line_for`)
 //! is separate from the layout (`flinks_config_core::render`), which only
 //! ever sees masked text.
-//!
-//! ```compile_fail
-//! // Raw findings do not make a report: they must go through a Redactor.
-//! let raw: Vec<flinks_config::Diagnostic> = Vec::new();
-//! let report = flinks_config::Report::new(raw);
-//! ```
 
 use flinks_config_core::redact::{LineSource, Redacted, Redactor};
 use flinks_config_core::render::{self, Excerpt, Finding};
@@ -42,7 +36,14 @@ impl fmt::Debug for SourceText {
 /// Every problem found while loading and checking configuration.
 ///
 /// `Display` renders it like rustc (one block per diagnostic, then a summary
-/// line); no secret value is ever part of it.
+/// line); no secret value is ever part of it. It is built only from findings
+/// that went through a [`Redactor`](flinks_config_core::redact::Redactor):
+///
+/// ```compile_fail
+/// // Raw findings do not make a report.
+/// let raw: Vec<flinks_config::Diagnostic> = Vec::new();
+/// let report = flinks_config::Report::new(raw);
+/// ```
 ///
 /// ```
 /// use flinks_config::FlinksConfig;
