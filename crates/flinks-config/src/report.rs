@@ -37,7 +37,7 @@ impl fmt::Debug for SourceText {
 ///
 /// `Display` renders it like rustc (one block per diagnostic, then a summary
 /// line); no secret value is ever part of it. It is built only from findings
-/// that went through a [`Redactor`](flinks_config_core::redact::Redactor):
+/// that went through a [`Redactor`]:
 ///
 /// ```compile_fail
 /// // Raw findings do not make a report.

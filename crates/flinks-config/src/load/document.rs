@@ -14,7 +14,7 @@
 //!    stand ([`Found`]); [`Found::check`] runs each profile's rules.
 //!
 //! **A new input kind** (source files are next) plugs in at step 1 only: a
-//! parser that produces a [`Node`] tree with spans (or a [`ParseError`]), a
+//! parser that produces a [`Node`] tree with spans (or a [`ParseError`](super::ParseError)), a
 //! [`Format`] variant naming it, and a line in [`Format::parse`]. Extraction,
 //! secret marking, the rules and every output then work unchanged.
 
