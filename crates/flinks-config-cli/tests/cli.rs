@@ -405,3 +405,32 @@ fn human_output_aligns_after_tabs_and_wide_characters() {
     let out = run(&["lint", "wide", "--color", "never"]);
     insta::assert_snapshot!(stdout(&out));
 }
+
+/// The linter's own settings are read strictly: a misspelt key or a string
+/// where a list belongs is a usage error (exit 2) naming the file, the
+/// line and column, and what is wrong.
+#[test]
+fn a_misspelt_or_mistyped_linter_setting_is_a_located_usage_error() {
+    let dir = scratch("settings");
+    std::fs::write(dir.join(".env.sandbox"), "FLINKS_INSTANCE=toolbox\n").unwrap();
+    for (text, at, what) in [
+        (
+            "[lint]\nalow = [\"FLK509\"]\n",
+            "2:1",
+            "unknown field `alow`",
+        ),
+        ("[lint]\nallow = \"FLK509\"\n", "2:9", "invalid type"),
+    ] {
+        std::fs::write(dir.join("flinks-config.toml"), text).unwrap();
+        let out = run_in(&dir, &["lint", "."]);
+        let stderr = String::from_utf8(out.stderr.clone()).unwrap();
+        assert_eq!(out.status.code(), Some(2), "{stderr}");
+        assert!(stderr.contains("error[FLK510]"), "{stderr}");
+        assert!(stderr.contains(what), "{stderr}");
+        assert!(
+            stderr.contains(&format!("--> flinks-config.toml:{at}")),
+            "{stderr}"
+        );
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
