@@ -414,6 +414,13 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_report_is_an_error_type_threads_can_share() {
+        // `Box<dyn Error + Send + Sync>` (anyhow, `?` in `main`) needs both.
+        fn send_sync<T: Send + Sync + std::error::Error + 'static>() {}
+        send_sync::<Report>();
+    }
+
+    #[test]
     fn line_col_counts_characters() {
         assert_eq!(line_col("é=1\nab", 5), (2, 1));
         assert_eq!(line_col("abc", 99), (1, 4));
