@@ -4,16 +4,13 @@
 //! (FLK504, sandbox and production side by side), re-parsing only the few
 //! files whose credentials occur in more than one profile.
 
-use crate::walk::{par_map, FileFormat};
-use crate::yaml;
-use flinks_config::load::extract::{extract, Context, Extracted};
-use flinks_config::load::{
-    environment_from_path, is_flinks_file, read_file_at_most, secret_spans, tree::Node, ParseError,
-};
-use flinks_config::report::{Report, SourceText};
+use crate::walk::par_map;
+use flinks_config::__private::{may_hold_settings, read_file_at_most, Document, Found};
+use flinks_config::{__private::SourceText, Report};
+use flinks_config_core::redact::Redactor;
 use flinks_config_core::{
-    check_across_profiles, check_profile, cross_profile_keys, secret_values, Checker, Diagnostic,
-    Field, ProfileOptions, SecretFragments, Source, Span,
+    check_across_profiles, cross_profile_keys, Checker, Diagnostic, Field, ProfileOptions, Source,
+    Span,
 };
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -61,7 +58,7 @@ enum Outcome {
 }
 
 struct Checked {
-    /// Findings of the file's own rules, secrets already redacted.
+    /// Findings of the file's own rules, raw: redacted by the run.
     diagnostics: Vec<Diagnostic>,
     /// The text, kept only when it may be shown or re-parsed.
     text: Option<String>,
@@ -80,57 +77,62 @@ pub fn file(path: &Path, options: Options) -> FileLint {
         Err(failure) => Outcome::Unreadable(failure),
         Ok(None) => Outcome::Skipped,
         // Most files of a repository: not worth parsing.
-        Ok(Some(text)) if !mentions_flinks(path, &text) => Outcome::Skipped,
-        Ok(Some(text)) => match parse(path, &text) {
-            Err(error) => Outcome::Malformed {
-                error: error.into_diagnostic(&shown),
-                text,
-            },
-            Ok(node) => {
-                let mut checked = check(&extract(&node, &context(path, &shown)), &text, options);
-                drop(node); // it borrows the text
-                if checked.may_be_shown() {
-                    checked.text = Some(text);
+        Ok(Some(text)) if !may_hold_settings(path, &text) => Outcome::Skipped,
+        Ok(Some(text)) => {
+            let document = Document::parse_by_name(Path::new(&shown), &text);
+            match document.error() {
+                Some(error) => {
+                    let error = error.clone();
+                    drop(document); // it borrows the text
+                    Outcome::Malformed { error, text }
                 }
-                Outcome::Checked(checked)
+                None => {
+                    let mut checked = check(&document.extract(Checker::Linter), &text, options);
+                    drop(document); // it borrows the text
+                    if checked.may_be_shown() {
+                        checked.text = Some(text);
+                    }
+                    Outcome::Checked(checked)
+                }
             }
-        },
+        }
     };
     FileLint { shown, outcome }
 }
 
 /// The file's own rules, on every profile it holds.
-fn check(found: &Extracted<'_>, text: &str, options: Options) -> Checked {
-    let profile_options = options.profile_options();
-    // A secret of one profile may be pasted into another profile's settings
-    // in the same file, so every finding is redacted with all of them.
-    let values: Vec<&str> = found.profiles.iter().flat_map(secret_values).collect();
-    let mut diagnostics = found.diagnostics.clone();
-    for profile in &found.profiles {
-        diagnostics.extend(check_profile(profile, profile_options));
-    }
-    flinks_config_core::redact_all(&mut diagnostics, &values);
+fn check(found: &Found<'_>, text: &str, options: Options) -> Checked {
+    // The file's own secrets, searched whole in its findings and its text:
+    // a key that is no GUID (a password pasted as the secret key) has no
+    // fragments for the run's redactor to find.
+    let values = found.secret_values();
+    let own = Redactor::new(&values);
     let mut checked = Checked {
-        diagnostics,
+        diagnostics: own
+            .redact(found.check(options.profile_options()))
+            .into_inner(),
         text: None,
         secrets: Vec::new(),
         keys: found.profiles.iter().flat_map(cross_profile_keys).collect(),
-        secret_values: values.iter().map(|v| v.to_string()).collect(),
+        secret_values: found
+            .secret_values()
+            .into_iter()
+            .map(str::to_string)
+            .collect(),
     };
     if checked.may_be_shown() {
-        checked.secrets.extend(&found.secrets);
-        checked.secrets.extend(secret_spans(text, &found.profiles));
+        checked.secrets = found.secret_spans();
+        checked.secrets.extend(own.secret_spans(text));
     }
     checked
 }
 
 /// A checked file kept for the cross-file rule and the report.
-struct Kept {
-    path: PathBuf,
-    shown: String,
-    text: String,
-    secrets: Vec<Span>,
-    keys: Vec<(Field, String)>,
+struct Kept<'r> {
+    shown: &'r str,
+    text: &'r str,
+    secrets: &'r [Span],
+    keys: &'r [(Field, String)],
 }
 
 impl Checked {
@@ -141,65 +143,52 @@ impl Checked {
 }
 
 /// Gathers the files linted by [`file`], adds the cross-file rule, and
-/// builds the report.
+/// builds the report: every finding and every shown line of the run goes
+/// through ONE [`Redactor`] built from the secrets of every file, since a
+/// secret of one file may be pasted into another (a key copied into a URL of
+/// the sandbox file). It masks hex runs sharing 12 characters with any of
+/// them (every Flinks credential is a GUID): searching each of thousands of
+/// values whole in every text made a run with 2,500 secrets 20 times
+/// slower. Whole values are searched per file, in [`check`], where there
+/// are few.
 pub fn run(files: Vec<(PathBuf, FileLint)>, options: Options) -> Run {
-    let mut report = Report::default();
+    let mut raw: Vec<Diagnostic> = Vec::new();
     let mut parsed = 0;
     let mut unreadable = 0;
     let mut kept = Vec::new();
-    // A secret of one file may be pasted into another (a key copied into a
-    // URL of the sandbox file): every output is masked with the secrets of
-    // the whole run, through one fragment index (a binary search per hex run,
-    // whatever the number of secrets).
-    // Owned: `files` is consumed below.
-    let mut run_secrets: Vec<String> = files
+    let mut unparsed = Vec::new();
+    let mut run_secrets: Vec<&str> = files
         .iter()
         .filter_map(|(_, lint)| match &lint.outcome {
-            Outcome::Checked(checked) => Some(checked.secret_values.iter().cloned()),
+            Outcome::Checked(checked) => Some(checked.secret_values.iter().map(String::as_str)),
             _ => None,
         })
         .flatten()
         .collect();
     run_secrets.sort_unstable();
     run_secrets.dedup();
-    let run_secrets: Vec<&str> = run_secrets.iter().map(String::as_str).collect();
-    let index = SecretFragments::new(&run_secrets);
-    let masked_in = |text: &str| -> Vec<Span> {
-        if run_secrets.is_empty() {
-            return Vec::new(); // most runs: no file sets a secret
-        }
-        let found = index.find(text).into_iter();
-        found.map(|(s, e)| Span::new(s, e)).collect()
-    };
-    let redact = |found: &mut [Diagnostic]| {
-        if !run_secrets.is_empty() {
-            found.iter_mut().for_each(|d| d.redact_fragments(&index));
-        }
-    };
-    for (path, lint) in files {
-        match lint.outcome {
+    let redactor = Redactor::fragments_only(&run_secrets);
+    for (_, lint) in &files {
+        match &lint.outcome {
             Outcome::Skipped => {}
             Outcome::Unreadable(failure) => {
                 unreadable += 1;
-                report.merge(failure);
+                raw.extend(failure.diagnostics().iter().cloned());
             }
             Outcome::Malformed { error, text } => {
                 unreadable += 1;
-                report.extend([error]);
-                let secrets = masked_in(&text);
-                add_source(&mut report, lint.shown, &text, secrets);
+                raw.push(error.clone());
+                unparsed.push((&lint.shown, text));
             }
-            Outcome::Checked(mut checked) => {
+            Outcome::Checked(checked) => {
                 parsed += 1;
-                redact(&mut checked.diagnostics);
-                report.extend(checked.diagnostics);
-                if let Some(text) = checked.text {
+                raw.extend(checked.diagnostics.iter().cloned());
+                if let Some(text) = &checked.text {
                     kept.push(Kept {
-                        path,
-                        shown: lint.shown,
+                        shown: &lint.shown,
                         text,
-                        secrets: checked.secrets,
-                        keys: checked.keys,
+                        secrets: &checked.secrets,
+                        keys: &checked.keys,
                     });
                 }
             }
@@ -208,25 +197,27 @@ pub fn run(files: Vec<(PathBuf, FileLint)>, options: Options) -> Run {
     // FLK504 can only pair profiles holding the same value: re-parse just
     // the files with a key that occurs more than once in the run.
     let mut count: HashMap<&(Field, String), usize> = HashMap::new();
-    for key in kept.iter().flat_map(|f| &f.keys) {
+    for key in kept.iter().flat_map(|f| f.keys) {
         *count.entry(key).or_default() += 1;
     }
     let paired: Vec<&Kept> = kept
         .iter()
         .filter(|f| f.keys.iter().any(|k| count[k] > 1))
         .collect();
-    // Each parsed once already, so `ok()` drops nothing.
-    let nodes: Vec<Option<Node<'_>>> = par_map(&paired, |f| parse(&f.path, &f.text).ok());
-    let contexts: Vec<Context<'_>> = paired.iter().map(|f| context(&f.path, &f.shown)).collect();
-    let found: Vec<Extracted<'_>> = nodes
+    // Each parsed once already, so this reads them exactly as before.
+    let documents: Vec<Document<'_>> = par_map(&paired, |f| {
+        Document::parse_by_name(Path::new(f.shown), f.text)
+    });
+    let found: Vec<Found<'_>> = documents
         .iter()
-        .zip(&contexts)
-        .filter_map(|(node, cx)| Some(extract(node.as_ref()?, cx)))
+        .map(|d| d.extract(Checker::Linter))
         .collect();
     let profiles: Vec<_> = found.iter().flat_map(|f| &f.profiles).collect();
-    let mut across = check_across_profiles(&profiles, options.profile_options());
-    redact(&mut across);
-    report.extend(across);
+    // The paired profiles' secrets, whole (few: only keys seen twice).
+    let paired_values: Vec<&str> = found.iter().flat_map(Found::secret_values).collect();
+    let across = check_across_profiles(&profiles, options.profile_options());
+    raw.extend(Redactor::new(&paired_values).redact(across).into_inner());
+    let mut report = Report::redacted(redactor, raw);
     // Only files with findings are ever shown.
     let with_findings: HashSet<String> = report
         .diagnostics()
@@ -236,10 +227,12 @@ pub fn run(files: Vec<(PathBuf, FileLint)>, options: Options) -> Run {
             _ => None,
         })
         .collect();
-    for mut file in kept {
-        if with_findings.contains(&file.shown) {
-            file.secrets.extend(masked_in(&file.text));
-            add_source(&mut report, file.shown, &file.text, file.secrets);
+    for (shown, text) in unparsed {
+        add_source(&mut report, shown, text, Vec::new());
+    }
+    for file in kept {
+        if with_findings.contains(file.shown) {
+            add_source(&mut report, file.shown, file.text, file.secrets.to_vec());
         }
     }
     report.sort();
@@ -250,45 +243,12 @@ pub fn run(files: Vec<(PathBuf, FileLint)>, options: Options) -> Run {
     }
 }
 
-fn parse<'t>(path: &Path, text: &'t str) -> Result<Node<'t>, ParseError> {
-    match crate::walk::format_of(path) {
-        Some(FileFormat::Yaml) => yaml::parse(text),
-        Some(FileFormat::Library(format)) => format.parse(text),
-        None => guess(text),
-    }
-}
-
-fn context<'t>(path: &Path, shown: &str) -> Context<'t> {
-    Context {
-        source: Source::File(shown.to_string()),
-        root_is_flinks: is_flinks_file(path),
-        environment: environment_from_path(path),
-        checker: Checker::Linter,
-    }
-}
-
-fn add_source(report: &mut Report, path: String, text: &str, secrets: Vec<Span>) {
+fn add_source(report: &mut Report, path: &str, text: &str, secrets: Vec<Span>) {
     report.add_source(SourceText {
-        path,
+        path: path.to_string(),
         text: Arc::from(text),
         secrets,
     });
-}
-
-/// Whether a file can hold Flinks settings: every key the extraction reads
-/// says "flinks" (`FLINKS_*`, a `Flinks` section), except the profiles of a
-/// file named `flinks*.toml`/`*.flinks.toml`.
-fn mentions_flinks(path: &Path, text: &str) -> bool {
-    is_flinks_file(path) || flinks_config_core::contains_ignore_case(text, "flinks")
-}
-
-/// A file named on the command line with an unknown extension: try each format.
-fn guess(text: &str) -> Result<Node<'_>, ParseError> {
-    use flinks_config::load::Format;
-    Format::Toml
-        .parse(text)
-        .or_else(|_| Format::Json.parse(text))
-        .or_else(|_| Format::Dotenv.parse(text))
 }
 
 fn shown(path: &Path) -> String {

@@ -10,10 +10,10 @@ mod lint;
 mod output;
 mod suppress;
 mod walk;
-mod yaml;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use flinks_config::report::Report;
+use flinks_config::Report;
+use flinks_config_core::redact::Redactor;
 use flinks_config_core::{rule_by_code, rules, Diagnostic, Location, Severity, Source};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -151,18 +151,33 @@ fn usage_error(message: &str) -> ExitCode {
     ExitCode::from(2)
 }
 
+/// The linter's settings file; an unreadable or invalid one is a usage
+/// error (exit 2), shown as a located FLK510 diagnostic.
+fn read_lint_config(path: &std::path::Path) -> Result<suppress::LintConfig, ExitCode> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| usage_error(&format!("{}: {e}", path.display())))?;
+    let shown = path.display().to_string();
+    suppress::LintConfig::parse(&text, &shown).map_err(|error| {
+        let mut report = Report::redacted(Redactor::new(&[]), vec![*error]);
+        report.add_source(flinks_config::__private::SourceText {
+            path: shown,
+            text: text.into(),
+            secrets: Vec::new(),
+        });
+        eprintln!("{report}");
+        ExitCode::from(2)
+    })
+}
+
 fn lint(args: LintArgs) -> ExitCode {
     let config_path = args
         .config
         .clone()
         .or_else(|| Some(PathBuf::from("flinks-config.toml")).filter(|p| p.is_file()));
     let config = match &config_path {
-        Some(path) => match std::fs::read_to_string(path)
-            .map_err(|e| e.to_string())
-            .and_then(|t| suppress::LintConfig::parse(&t))
-        {
+        Some(path) => match read_lint_config(path) {
             Ok(config) => config,
-            Err(e) => return usage_error(&format!("{}: {e}", path.display())),
+            Err(exit) => return exit,
         },
         None => suppress::LintConfig::default(),
     };
@@ -221,10 +236,9 @@ fn lint(args: LintArgs) -> ExitCode {
         };
     }
 
-    let mut report = Report::new(kept);
-    for source in run.report.sources() {
-        report.add_source(source.clone());
-    }
+    // Changed by the settings (`deny` raises severities): through the run's
+    // one redactor again, the only way into a report.
+    let report = run.report.with_findings(kept);
     let summary = output::Summary {
         errors: report.count(Severity::Error),
         warnings: report.count(Severity::Warning),

@@ -1,9 +1,10 @@
 //! Suppression, by rule code only: inline comments and `flinks-config.toml`.
 
-use flinks_config::load::tree::{Kind, Node};
-use flinks_config::report::line_col;
-use flinks_config_core::{Diagnostic, Severity, Source};
+use flinks_config::__private::line_col;
+use flinks_config_core::{rules, Diagnostic, Location, Severity, Source, Span};
 use globset::{Glob, GlobSet, GlobSetBuilder};
+use serde::Deserialize;
+use toml::Spanned;
 
 /// The marker of an inline suppression: `# flinks-config: allow FLK202, FLK201`.
 const MARKER: &str = "flinks-config: allow";
@@ -43,50 +44,105 @@ fn codes_allowed(line: &str) -> Vec<&str> {
         .collect()
 }
 
-/// The `[lint]` settings of `flinks-config.toml`.
-#[derive(Default)]
+/// The `[lint]` settings of `flinks-config.toml`, ready to apply.
+#[derive(Debug, Default)]
 pub struct LintConfig {
     allow: Vec<String>,
     deny: Vec<String>,
     overrides: Vec<(GlobSet, Vec<String>)>,
 }
 
+/// The file as written. Other top-level tables are left alone (the `[lint]`
+/// table may sit in a `flinks.toml`); inside `[lint]` every key is known, so
+/// a misspelt one or a value of the wrong type is an error, not ignored.
+#[derive(Deserialize)]
+struct File {
+    #[serde(default)]
+    lint: Option<Lint>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Lint {
+    #[serde(default)]
+    allow: Vec<Spanned<String>>,
+    #[serde(default)]
+    deny: Vec<Spanned<String>>,
+    #[serde(default)]
+    overrides: Vec<Override>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Override {
+    paths: Vec<Spanned<String>>,
+    #[serde(default)]
+    allow: Vec<Spanned<String>>,
+}
+
+/// Why the linter's settings file cannot be used: a coded (FLK510),
+/// located diagnostic naming the file.
+pub type ConfigError = Box<Diagnostic>;
+
 impl LintConfig {
     /// Reads `[lint]`: `allow = [codes]`, `deny = [codes]` (raised to errors),
-    /// `[[lint.overrides]] paths = [globs], allow = [codes]`.
-    pub fn parse(text: &str) -> Result<Self, String> {
-        let root = flinks_config::load::toml::parse(text).map_err(|e| e.message)?;
-        let mut config = LintConfig::default();
-        let Some(lint) = get(&root, "lint") else {
-            return Ok(config);
+    /// `[[lint.overrides]] paths = [globs], allow = [codes]`. `path` names
+    /// the file in the error.
+    pub fn parse(text: &str, path: &str) -> Result<Self, ConfigError> {
+        let error = |message: String, span: Option<std::ops::Range<usize>>| {
+            let mut at = Location::new(Source::File(path.to_string()), "lint");
+            at.span = span.map(|r| Span::new(r.start, r.end.max(r.start + 1).min(text.len())));
+            Box::new(
+                Diagnostic::new(&rules::config_malformed::RULE, message)
+                    .with_help("fix the linter's settings file; see `flinks-config lint --help`")
+                    .with_location(at),
+            )
         };
-        config.allow = strings(get(lint, "allow"));
-        config.deny = strings(get(lint, "deny"));
-        if let Some(Node {
-            kind: Kind::List(items),
-            ..
-        }) = get(lint, "overrides")
-        {
-            for item in items {
-                let mut set = GlobSetBuilder::new();
-                for glob in strings(get(item, "paths")) {
-                    set.add(Glob::new(&glob).map_err(|e| format!("bad glob `{glob}`: {e}"))?);
-                }
-                let set = set.build().map_err(|e| e.to_string())?;
-                config.overrides.push((set, strings(get(item, "allow"))));
-            }
-        }
-        for code in config
+        let file: File = toml::from_str(text).map_err(|e| {
+            error(
+                format!("invalid linter settings: {}", e.message().trim_end()),
+                e.span(),
+            )
+        })?;
+        let Some(lint) = file.lint else {
+            return Ok(LintConfig::default());
+        };
+        let codes = lint
             .allow
             .iter()
-            .chain(&config.deny)
-            .chain(config.overrides.iter().flat_map(|o| &o.1))
-        {
-            if flinks_config_core::rule_by_code(code).is_none() {
-                return Err(format!("unknown rule code `{code}` in [lint]"));
+            .chain(&lint.deny)
+            .chain(lint.overrides.iter().flat_map(|o| &o.allow));
+        for code in codes {
+            if flinks_config_core::rule_by_code(code.get_ref()).is_none() {
+                let message = format!("unknown rule code `{}` in [lint]", code.get_ref());
+                return Err(error(message, Some(code.span())));
             }
         }
-        Ok(config)
+        let mut overrides = Vec::new();
+        for item in lint.overrides {
+            let mut set = GlobSetBuilder::new();
+            for glob in &item.paths {
+                let parsed = Glob::new(glob.get_ref()).map_err(|e| {
+                    error(
+                        format!("bad glob `{}`: {e}", glob.get_ref()),
+                        Some(glob.span()),
+                    )
+                })?;
+                set.add(parsed);
+            }
+            let set = set.build().map_err(|e| error(e.to_string(), None))?;
+            overrides.push((
+                set,
+                item.allow.into_iter().map(Spanned::into_inner).collect(),
+            ));
+        }
+        let strings =
+            |list: Vec<Spanned<String>>| list.into_iter().map(Spanned::into_inner).collect();
+        Ok(LintConfig {
+            allow: strings(lint.allow),
+            deny: strings(lint.deny),
+            overrides,
+        })
     }
 
     /// Applies the settings: `None` drops the diagnostic.
@@ -109,26 +165,6 @@ impl LintConfig {
             return None;
         }
         Some(d)
-    }
-}
-
-fn get<'n>(node: &'n Node<'_>, key: &str) -> Option<&'n Node<'n>> {
-    let Kind::Map(entries) = &node.kind else {
-        return None;
-    };
-    entries.iter().find(|e| e.key == key).map(|e| &e.value)
-}
-
-fn strings(node: Option<&Node<'_>>) -> Vec<String> {
-    match node.map(|n| &n.kind) {
-        Some(Kind::List(items)) => items
-            .iter()
-            .filter_map(|i| match &i.kind {
-                Kind::Text { value, .. } => Some(value.to_string()),
-                _ => None,
-            })
-            .collect(),
-        _ => Vec::new(),
     }
 }
 
@@ -156,7 +192,39 @@ mod tests {
 
     #[test]
     fn config_rejects_unknown_codes() {
-        assert!(LintConfig::parse("[lint]\nallow = [\"FLK999\"]\n").is_err());
-        assert!(LintConfig::parse("[lint]\nallow = [\"FLK108\"]\n[[lint.overrides]]\npaths = [\"deploy/**\"]\nallow = [\"FLK501\"]\n").is_ok());
+        let unknown = LintConfig::parse("[lint]\nallow = [\"FLK999\"]\n", "f.toml").unwrap_err();
+        assert_eq!(unknown.code(), "FLK510");
+        assert_eq!(unknown.source_span(), Some(Span::new(16, 24)));
+        assert!(LintConfig::parse("[lint]\nallow = [\"FLK108\"]\n[[lint.overrides]]\npaths = [\"deploy/**\"]\nallow = [\"FLK501\"]\n", "f.toml").is_ok());
+    }
+
+    #[test]
+    fn a_misspelt_key_is_an_error_at_its_place() {
+        let text = "[lint]\nalow = [\"FLK509\"]\n";
+        let error = LintConfig::parse(text, "flinks-config.toml").unwrap_err();
+        assert_eq!(error.code(), "FLK510");
+        assert!(
+            error.message.contains("unknown field `alow`"),
+            "{}",
+            error.message
+        );
+        let span = error.source_span().unwrap();
+        assert_eq!(&text[span.range()], "alow");
+        let nested = "[[lint.overrides]]\npaths = [\"a/**\"]\nalow = [\"FLK509\"]\n";
+        assert!(LintConfig::parse(nested, "f.toml").is_err());
+    }
+
+    #[test]
+    fn a_string_where_a_list_belongs_is_an_error_at_its_place() {
+        let text = "[lint]\nallow = \"FLK509\"\n";
+        let error = LintConfig::parse(text, "flinks-config.toml").unwrap_err();
+        assert_eq!(error.code(), "FLK510");
+        assert!(error.message.contains("invalid type"), "{}", error.message);
+        assert_eq!(&text[error.source_span().unwrap().range()], "\"FLK509\"");
+    }
+
+    #[test]
+    fn other_tables_are_left_alone() {
+        assert!(LintConfig::parse("[sandbox]\ninstance = \"toolbox\"\n", "flinks.toml").is_ok());
     }
 }

@@ -4,25 +4,14 @@
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
-/// The formats the linter reads.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum FileFormat {
-    /// TOML, JSON or `.env`, read by the library.
-    Library(flinks_config::load::Format),
-    /// YAML (`.yml`, `.yaml`).
-    Yaml,
-}
-
-/// The format of a file the linter reads, by its name.
-pub fn format_of(path: &Path) -> Option<FileFormat> {
-    let name = path.file_name()?.to_str()?.to_ascii_lowercase();
-    if name == "flinks-config.toml" {
-        return None; // the linter's own settings
-    }
-    if name.ends_with(".yml") || name.ends_with(".yaml") {
-        return Some(FileFormat::Yaml);
-    }
-    flinks_config::load::Format::from_path(path).map(FileFormat::Library)
+/// Whether the linter reads a file it finds while walking: any format the
+/// library reads (`flinks_config::__private::Format`), except its own settings.
+pub fn is_config_file(path: &Path) -> bool {
+    let is_own_settings = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| n.eq_ignore_ascii_case("flinks-config.toml"));
+    !is_own_settings && flinks_config::__private::Format::from_path(path).is_some()
 }
 
 /// Folders never worth walking.
@@ -58,9 +47,7 @@ pub fn collect<R: Send>(
                 Box::new(|entry| {
                     if let Ok(entry) = entry {
                         let path = entry.path();
-                        if entry.file_type().is_some_and(|t| t.is_file())
-                            && format_of(path).is_some()
-                        {
+                        if entry.file_type().is_some_and(|t| t.is_file()) && is_config_file(path) {
                             let item = (path.to_path_buf(), each(path));
                             found.lock().expect("no panics while held").push(item);
                         }

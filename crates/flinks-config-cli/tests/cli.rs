@@ -353,3 +353,84 @@ fn human_output_snapshot() {
     let out = run(&["lint", "formats", "--color", "never"]);
     insta::assert_snapshot!(stdout(&out));
 }
+
+/// One rule decides whether a TOML file without a `flinks` section holds
+/// profiles (`load::Layout`): startup loading and the linter read the same
+/// file the same way.
+#[test]
+fn startup_loading_and_the_linter_agree_on_toml_without_a_flinks_section() {
+    let dir = scratch("layout");
+    // Environment tables at the top of an application's config: profiles.
+    let app = "[server]\nport = 8080\n\n[sandbox]\ninstance = \"toolbox.api\"\n";
+    // No environment table, no `flinks` section: not a profile file.
+    let cargo = "[package]\nname = \"flinks-demo\"\n\n[dependencies]\nserde = \"1\"\n";
+    std::fs::write(dir.join("app.toml"), app).unwrap();
+    std::fs::write(dir.join("Cargo.toml"), cargo).unwrap();
+
+    let lint_codes = |file: &str| -> Vec<(String, u64)> {
+        let out = run_in(&dir, &["lint", file, "--format", "json"]);
+        let value: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+        value["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| {
+                let code = d["code"].as_str().unwrap().to_string();
+                (code, d["line"].as_u64().unwrap_or(0))
+            })
+            .collect()
+    };
+    let linted = lint_codes("app.toml");
+    let loaded = flinks_config::FlinksConfig::from_toml_str(app, "app.toml").unwrap_err();
+    // The same profile is found, so the same value finding at the same line.
+    assert!(linted.contains(&("FLK506".into(), 5)), "{linted:?}");
+    assert!(loaded.codes().contains(&"FLK506"), "{loaded}");
+    assert!(loaded.to_string().contains("--> app.toml:5:"), "{loaded}");
+    // `[server]` is not a profile for either (no FLK507 unknown environment).
+    assert!(!linted.iter().any(|(c, _)| c == "FLK507"), "{linted:?}");
+    assert!(!loaded.codes().contains(&"FLK507"), "{loaded}");
+
+    // Cargo.toml: nothing for the linter; no profile at all for startup.
+    assert_eq!(lint_codes("Cargo.toml"), []);
+    let loaded = flinks_config::FlinksConfig::from_toml_str(cargo, "Cargo.toml").unwrap_err();
+    assert_eq!(loaded.codes(), ["FLK508"], "{loaded}");
+    assert!(loaded.to_string().contains("no Flinks profile found"));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// A tab and wide characters (CJK, emoji) before the span: the carets stay
+/// under it, and the tab is laid out, not printed as `�`.
+#[test]
+fn human_output_aligns_after_tabs_and_wide_characters() {
+    let out = run(&["lint", "wide", "--color", "never"]);
+    insta::assert_snapshot!(stdout(&out));
+}
+
+/// The linter's own settings are read strictly: a misspelt key or a string
+/// where a list belongs is a usage error (exit 2) naming the file, the
+/// line and column, and what is wrong.
+#[test]
+fn a_misspelt_or_mistyped_linter_setting_is_a_located_usage_error() {
+    let dir = scratch("settings");
+    std::fs::write(dir.join(".env.sandbox"), "FLINKS_INSTANCE=toolbox\n").unwrap();
+    for (text, at, what) in [
+        (
+            "[lint]\nalow = [\"FLK509\"]\n",
+            "2:1",
+            "unknown field `alow`",
+        ),
+        ("[lint]\nallow = \"FLK509\"\n", "2:9", "invalid type"),
+    ] {
+        std::fs::write(dir.join("flinks-config.toml"), text).unwrap();
+        let out = run_in(&dir, &["lint", "."]);
+        let stderr = String::from_utf8(out.stderr.clone()).unwrap();
+        assert_eq!(out.status.code(), Some(2), "{stderr}");
+        assert!(stderr.contains("error[FLK510]"), "{stderr}");
+        assert!(stderr.contains(what), "{stderr}");
+        assert!(
+            stderr.contains(&format!("--> flinks-config.toml:{at}")),
+            "{stderr}"
+        );
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -1,297 +1,14 @@
 //! The entry points front ends call: one URL, one instance name, one
-//! credential. Profiles are checked in [`profile`](crate::profile).
+//! credential, one request's headers, profiles. Each runs a family's
+//! pipeline (in [`rules`](crate::rules)) and passes its raw findings once
+//! through the [`Redactor`](crate::redact::Redactor).
 
-use crate::host::{classify_host, FlinksHost};
+use crate::context::{UrlContext, UrlKind};
+use crate::endpoint::Endpoint;
+use crate::profile::{Field, Profile, ProfileOptions};
+use crate::redact::Findings;
 use crate::rules;
-use crate::text::{mask_span, names_a_secret, placeholders};
-use crate::url::{Part, UrlParts};
-use crate::{redact_all, Checker, Diagnostic, Environment, KnownValue, Span};
-
-/// Which kind of Flinks URL a value should be.
-///
-/// ```
-/// use flinks_config_core::{check_url, UrlContext, UrlKind};
-/// let url = "https://toolbox-api.private.fin.ag/v3/43387ca6-0391-4c82-857d-70d95f087ecb/BankingServices/Authorize";
-/// assert!(check_url(url, UrlKind::Api, &UrlContext::runtime()).is_empty());
-/// assert!(!check_url(url, UrlKind::Iframe, &UrlContext::runtime()).is_empty());
-/// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum UrlKind {
-    /// An API base or endpoint URL.
-    Api,
-    /// A Flinks Connect iframe URL.
-    Iframe,
-}
-
-/// What the caller knows about the URL being checked.
-///
-/// ```
-/// use flinks_config_core::{Environment, UrlContext};
-/// let cx = UrlContext::linter().in_environment(Environment::Production);
-/// assert_eq!(cx.environment, Some(Environment::Production));
-/// ```
-#[derive(Clone, Copy, Debug)]
-pub struct UrlContext<'k> {
-    /// The front end: only its rules report.
-    pub checker: Checker,
-    /// The environment the URL is configured for, if known.
-    pub environment: Option<Environment>,
-    /// An iframe URL about to be shown to a user: it must carry a token.
-    pub final_url: bool,
-    /// Values whose kind is known (configured secrets), to recognise them.
-    pub known: &'k [KnownValue<'k>],
-    /// The configured customer id, to compare with the URL's.
-    pub customer_id: Option<&'k str>,
-}
-
-impl UrlContext<'static> {
-    /// Checking a literal at compile time.
-    ///
-    /// ```
-    /// use flinks_config_core::{Checker, UrlContext};
-    /// assert_eq!(UrlContext::macro_literal().checker, Checker::Macro);
-    /// ```
-    pub const fn macro_literal() -> Self {
-        Self::with_checker(Checker::Macro)
-    }
-    /// Checking a loaded configuration at startup.
-    ///
-    /// ```
-    /// use flinks_config_core::{Checker, UrlContext};
-    /// let cx = UrlContext::runtime();
-    /// assert_eq!((cx.checker, cx.environment, cx.final_url), (Checker::Runtime, None, false));
-    /// ```
-    pub const fn runtime() -> Self {
-        Self::with_checker(Checker::Runtime)
-    }
-    /// Checking a configuration file before deploy.
-    ///
-    /// ```
-    /// use flinks_config_core::{Checker, UrlContext};
-    /// assert_eq!(UrlContext::linter().checker, Checker::Linter);
-    /// ```
-    pub const fn linter() -> Self {
-        Self::with_checker(Checker::Linter)
-    }
-    /// Checking a URL a request is about to be sent to (or shown, for an iframe).
-    ///
-    /// ```
-    /// use flinks_config_core::{Checker, UrlContext};
-    /// let cx = UrlContext::request();
-    /// assert!(cx.checker == Checker::Request && cx.final_url);
-    /// ```
-    pub const fn request() -> Self {
-        UrlContext {
-            final_url: true,
-            ..Self::with_checker(Checker::Request)
-        }
-    }
-    const fn with_checker(checker: Checker) -> Self {
-        UrlContext {
-            checker,
-            environment: None,
-            final_url: false,
-            known: &[],
-            customer_id: None,
-        }
-    }
-}
-
-impl<'k> UrlContext<'k> {
-    /// The same context for a declared environment.
-    ///
-    /// ```
-    /// use flinks_config_core::{Environment, UrlContext};
-    /// let cx = UrlContext::runtime().in_environment(Environment::Sandbox);
-    /// assert_eq!(cx.environment, Some(Environment::Sandbox));
-    /// ```
-    pub const fn in_environment(mut self, environment: Environment) -> Self {
-        self.environment = Some(environment);
-        self
-    }
-
-    /// The same context with known credential values and customer id.
-    ///
-    /// ```
-    /// use flinks_config_core::{KnownValue, UrlContext};
-    /// let cx = UrlContext::runtime().with_known(KnownValue::toolbox(), Some("43387ca6-0391-4c82-857d-70d95f087ecb"));
-    /// assert_eq!(cx.known.len(), 3);
-    /// assert_eq!(cx.customer_id, Some("43387ca6-0391-4c82-857d-70d95f087ecb"));
-    /// ```
-    pub fn with_known<'n>(
-        self,
-        known: &'n [KnownValue<'n>],
-        customer_id: Option<&'n str>,
-    ) -> UrlContext<'n>
-    where
-        'k: 'n,
-    {
-        UrlContext {
-            known,
-            customer_id,
-            ..self
-        }
-    }
-}
-
-/// Collects diagnostics, keeping only the rules the checker runs.
-pub(crate) struct Sink {
-    checker: Checker,
-    pub(crate) out: Vec<Diagnostic>,
-}
-
-impl Sink {
-    pub(crate) fn new(checker: Checker) -> Self {
-        Sink {
-            checker,
-            out: Vec::new(),
-        }
-    }
-
-    pub(crate) fn checker(&self) -> Checker {
-        self.checker
-    }
-
-    pub(crate) fn push(&mut self, diagnostic: Diagnostic) {
-        if diagnostic.rule.checked_by(self.checker) {
-            self.out.push(diagnostic);
-        }
-    }
-
-    pub(crate) fn has(&self, code: &str) -> bool {
-        self.out.iter().any(|d| d.code() == code)
-    }
-}
-
-/// A URL under check: its parts, the safe-to-show text, what is known.
-pub(crate) struct UrlCheck<'a> {
-    pub(crate) value: &'a str,
-    pub(crate) kind: UrlKind,
-    pub(crate) parts: UrlParts<'a>,
-    pub(crate) host: Option<FlinksHost>,
-    pub(crate) cx: &'a UrlContext<'a>,
-    /// The value with every secret masked (same byte offsets), made on first
-    /// use: a valid URL never needs it.
-    masked: std::cell::OnceCell<String>,
-    pub(crate) placeholders: Vec<Span>,
-    /// Spans already reported as unparseable: other rules leave them alone.
-    pub(crate) broken: Vec<Span>,
-}
-
-impl<'a> UrlCheck<'a> {
-    /// The non-empty path segments (the path as the API reads it). Borrowed
-    /// when the path has no empty segment, as a valid URL's never has: no
-    /// allocation on the common path.
-    pub(crate) fn words(&self) -> std::borrow::Cow<'_, [Part<'a>]> {
-        let named = self.parts.named_segments();
-        if named.iter().all(|s| !s.text.is_empty()) {
-            std::borrow::Cow::Borrowed(named)
-        } else {
-            std::borrow::Cow::Owned(self.parts.words())
-        }
-    }
-
-    /// The value with every secret masked, keeping byte offsets.
-    pub(crate) fn masked(&self) -> &str {
-        self.masked.get_or_init(|| {
-            let known = |t: &str| {
-                self.cx
-                    .known
-                    .iter()
-                    .chain(KnownValue::toolbox().iter())
-                    .any(|k| k.kind.is_secret() && k.matches(t))
-            };
-            masked(self.value, &self.parts, self.cx, known)
-        })
-    }
-
-    /// The masked URL with `span` replaced: the fix, safe to show.
-    pub(crate) fn fixed(&self, span: Span, replacement: &str) -> String {
-        let mut text = self.masked().to_string();
-        text.replace_range(span.range(), replacement);
-        crate::text::clip(&text, 300)
-    }
-
-    /// Whether no earlier rule found the part broken or a placeholder.
-    pub(crate) fn clean(&self, part: &Part<'_>) -> bool {
-        let overlaps =
-            |s: &Span| s.start < part.span.end.max(part.span.start + 1) && part.span.start < s.end;
-        !self.broken.iter().any(overlaps) && !self.placeholders.iter().any(overlaps)
-    }
-
-    /// The environment, declared or told by the host's instance.
-    pub(crate) fn environment(&self) -> Option<Environment> {
-        self.cx.environment.or_else(|| {
-            let host = self.host.as_ref()?;
-            Some(if host.instance == crate::toolbox::INSTANCE {
-                Environment::Sandbox
-            } else {
-                Environment::Production
-            })
-        })
-    }
-}
-
-/// `value` with every occurrence of a known secret masked (same offsets).
-fn mask_known(value: &str, cx: &UrlContext<'_>) -> String {
-    let mut text = value.to_string();
-    for known in cx
-        .known
-        .iter()
-        .filter(|k| k.kind.is_secret() && k.value().len() >= 4)
-    {
-        for at in crate::text::find_all_ignore_case(value, known.value()) {
-            mask_span(&mut text, at, at + known.value().len());
-        }
-    }
-    text
-}
-
-fn masked(
-    value: &str,
-    parts: &UrlParts<'_>,
-    cx: &UrlContext<'_>,
-    check_known: impl Fn(&str) -> bool,
-) -> String {
-    let mut text = mask_known(value, cx);
-    if let Some(info) = parts.userinfo {
-        mask_span(&mut text, info.span.start, info.span.end);
-    }
-    for param in parts.params() {
-        if let Some(v) = param.value {
-            if names_a_secret(param.name.text) || check_known(v.text) {
-                mask_span(&mut text, v.span.start, v.span.end);
-            }
-        }
-    }
-    for segment in &parts.segments {
-        if check_known(segment.text) {
-            mask_span(&mut text, segment.span.start, segment.span.end);
-        }
-    }
-    text
-}
-
-/// The secrets a URL check must never quote: the known secret values, and
-/// the values of token-, key- and password-named parameters and user-info.
-fn url_secrets(value: &str, cx: &UrlContext<'_>) -> Vec<String> {
-    let mut secrets: Vec<String> = cx
-        .known
-        .iter()
-        .filter(|k| k.kind.is_secret())
-        .map(|k| k.value().to_string())
-        .collect();
-    if let Ok(parts) = UrlParts::split(value.trim(), 0) {
-        secrets.extend(
-            parts
-                .params()
-                .filter(|p| names_a_secret(p.name.text))
-                .filter_map(|p| p.value.map(|v| v.text.to_string())),
-        );
-        secrets.extend(parts.userinfo.map(|u| u.text.to_string()));
-    }
-    secrets
-}
+use crate::{Checker, CredentialKind, Diagnostic, KnownValue};
 
 /// Checks an API URL (base or endpoint) through every URL and API URL rule.
 ///
@@ -326,69 +43,7 @@ pub fn check_iframe_url(value: &str, cx: &UrlContext<'_>) -> Vec<Diagnostic> {
 /// assert_eq!(found[0].code(), "FLK003");
 /// ```
 pub fn check_url(value: &str, kind: UrlKind, cx: &UrlContext<'_>) -> Vec<Diagnostic> {
-    let mut sink = Sink::new(cx.checker);
-    let (start, end) = rules::url_stray_characters::check(value, &mut sink);
-    let inner = &value[start..end];
-    let found: Vec<Span> = placeholders(inner)
-        .into_iter()
-        .map(|(s, e)| Span::new(s + start, e + start))
-        .collect();
-    let safe_text = match UrlParts::split(inner, start) {
-        Err(error) => {
-            rules::url_unparseable::report_split(&error, &mut sink);
-            rules::url_placeholder::report(&found, None, &mut sink);
-            let mut text = mask_known(value, cx);
-            // Without parts nothing tells a token from a host: show only the shape.
-            if let Some(at) = text.find(['?', '#']) {
-                let end = text.len();
-                mask_span(&mut text, at + 1, end);
-            }
-            text
-        }
-        Ok(parts) => {
-            let mut check = UrlCheck {
-                value,
-                kind,
-                host: classify_host(parts.host.text),
-                parts,
-                cx,
-                masked: std::cell::OnceCell::new(),
-                placeholders: found,
-                broken: Vec::new(),
-            };
-            rules::url_unparseable::check(&mut check, &mut sink);
-            rules::url_placeholder::check(&check, &mut sink);
-            rules::url_not_https::check(&check, &mut sink);
-            rules::url_extra_parts::check(&check, &mut sink);
-            rules::url_subdomain_dot::check(&check, &mut sink);
-            rules::url_foreign_host::check(&check, &mut sink);
-            rules::url_double_slash::check(&check, &mut sink);
-            rules::instance_invalid::check_host(&check, &mut sink);
-            rules::sandbox_instance_in_production::check_url(&check, &mut sink);
-            rules::production_instance_in_sandbox::check_url(&check, &mut sink);
-            rules::sandbox_credentials_in_production::check_url(&check, &mut sink);
-            match kind {
-                UrlKind::Api => rules::check_api_path(&check, &mut sink),
-                UrlKind::Iframe => rules::check_iframe(&check, &mut sink),
-            }
-            if sink.out.is_empty() {
-                return Vec::new();
-            }
-            check.masked().to_string()
-        }
-    };
-    let mut out = sink.out;
-    if out.is_empty() {
-        return out;
-    }
-    let secrets = url_secrets(value, cx);
-    let secrets: Vec<&str> = secrets.iter().map(String::as_str).collect();
-    for d in &mut out {
-        d.snippet = Some(safe_text.clone());
-    }
-    redact_all(&mut out, &secrets);
-    out.sort_by_key(|d| d.span.map_or(0, |s| s.start));
-    out
+    rules::url::findings(value, kind, cx).redact().into_inner()
 }
 
 /// Checks an instance name (`toolbox`, `acme`, `acme-ca`).
@@ -403,12 +58,7 @@ pub fn check_url(value: &str, kind: UrlKind, cx: &UrlContext<'_>) -> Vec<Diagnos
 /// );
 /// ```
 pub fn check_instance(value: &str, checker: Checker) -> Vec<Diagnostic> {
-    let mut sink = Sink::new(checker);
-    rules::instance_invalid::check_value(value, &mut sink);
-    for d in &mut sink.out {
-        d.snippet = Some(value.to_string());
-    }
-    sink.out
+    rules::profile::check_instance(value, checker)
 }
 
 /// Checks a credential or id value of a known kind: placeholders, GUID shape,
@@ -421,20 +71,92 @@ pub fn check_instance(value: &str, checker: Checker) -> Vec<Diagnostic> {
 /// assert_eq!(check_credential("changeme", CredentialKind::SecretKey, Checker::Runtime)[0].code(), "FLK303");
 /// assert_eq!(check_credential("acme", CredentialKind::CustomerId, Checker::Runtime)[0].code(), "FLK306");
 /// ```
-pub fn check_credential(
-    value: &str,
-    kind: crate::CredentialKind,
-    checker: Checker,
+pub fn check_credential(value: &str, kind: CredentialKind, checker: Checker) -> Vec<Diagnostic> {
+    rules::credential::check_value(value, kind, checker)
+}
+
+/// Checks the headers of one request to `endpoint` (FLK401–FLK404). Header
+/// names compare case-insensitively; `known` values let FLK403 recognise a
+/// credential of the wrong kind. No value appears in any message.
+///
+/// ```
+/// use flinks_config_core::{check_headers, endpoint};
+/// let e = endpoint("Authorize").unwrap();
+/// let found = check_headers(e, &[("Authorization", "Bearer x")], &[]);
+/// assert_eq!(found[0].code(), "FLK401");
+/// assert!(check_headers(e, &[("flinks-auth-key", "t")], &[]).is_empty());
+/// ```
+pub fn check_headers(
+    endpoint: &Endpoint,
+    headers: &[(&str, &str)],
+    known: &[KnownValue<'_>],
 ) -> Vec<Diagnostic> {
-    let mut sink = Sink::new(checker);
-    let placeholder = rules::credential_placeholder::check(value, kind, &mut sink);
-    if !placeholder && !rules::instance_looks_like_id::check_customer_id(value, kind, &mut sink) {
-        rules::credential_malformed::check(value, kind, &mut sink);
+    rules::header::check_headers(endpoint, headers, known)
+}
+
+/// Checks each profile, then the rules that compare profiles (FLK504).
+/// Values that are references (`${VAR}`) are left for when they are resolved.
+///
+/// ```
+/// use flinks_config_core::{check_profiles, Checker, Location, Profile, ProfileOptions, Source};
+/// let empty = Profile::new(Location::new(Source::Value, "sandbox"));
+/// let found = check_profiles(&[empty], ProfileOptions::new(Checker::Runtime));
+/// assert!(found.iter().any(|d| d.code() == "FLK508")); // required fields missing
+/// ```
+pub fn check_profiles(profiles: &[Profile<'_>], options: ProfileOptions) -> Vec<Diagnostic> {
+    let mut found = Findings::default();
+    for profile in profiles {
+        found.merge(rules::profile::findings(profile, options));
     }
-    if !kind.is_secret() {
-        for d in &mut sink.out {
-            d.snippet = Some(value.to_string());
-        }
-    }
-    sink.out
+    let refs: Vec<&Profile<'_>> = profiles.iter().collect();
+    // A secret of one profile may be pasted into another's settings: one
+    // redaction with every profile's secrets.
+    found.merge(rules::profile::across_findings(&refs, options));
+    found.redact().into_inner()
+}
+
+/// Checks one profile: every value, then the rules across its values.
+///
+/// ```
+/// use flinks_config_core::{check_profile, Checker, Location, Profile, ProfileOptions, Source};
+/// let empty = Profile::new(Location::new(Source::Value, "sandbox"));
+/// assert!(check_profile(&empty, ProfileOptions::new(Checker::Runtime)).iter().any(|d| d.code() == "FLK508"));
+/// assert!(check_profile(&empty, ProfileOptions::new(Checker::Linter)).iter().all(|d| d.code() != "FLK508"));
+/// ```
+pub fn check_profile(profile: &Profile<'_>, options: ProfileOptions) -> Vec<Diagnostic> {
+    rules::profile::findings(profile, options)
+        .redact()
+        .into_inner()
+}
+
+/// The rules that compare profiles with each other (FLK504), without the
+/// per-profile ones: for a caller that checks profiles in parallel.
+///
+/// ```
+/// use flinks_config_core::{check_across_profiles, Checker, ProfileOptions};
+/// assert!(check_across_profiles(&[], ProfileOptions::new(Checker::Linter)).is_empty());
+/// ```
+pub fn check_across_profiles(
+    profiles: &[&Profile<'_>],
+    options: ProfileOptions,
+) -> Vec<Diagnostic> {
+    rules::profile::across_findings(profiles, options)
+        .redact()
+        .into_inner()
+}
+
+/// The values [`check_across_profiles`] compares, each with its field: a
+/// profile sharing none of these keys with another profile is never part of
+/// a finding there, so a caller holding thousands of profiles (the linter)
+/// can keep and pass only the profiles whose keys occur more than once.
+///
+/// ```
+/// use flinks_config_core::{cross_profile_keys, Field, Location, Profile, Source, Value};
+/// let mut p = Profile::new(Location::new(Source::Value, "production"));
+/// p.set(Field::ApiKey, Value { text: "9B8A7C6D-5e4f-4a3b-8c2d-1e0f9a8b7c6d", location: Location::new(Source::Value, "api_key") });
+/// p.set(Field::Instance, Value { text: "acme", location: Location::new(Source::Value, "instance") });
+/// assert_eq!(cross_profile_keys(&p), [(Field::ApiKey, "9b8a7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d".to_string())]);
+/// ```
+pub fn cross_profile_keys(profile: &Profile<'_>) -> Vec<(Field, String)> {
+    rules::profile::cross_profile_keys(profile)
 }

@@ -12,6 +12,7 @@ use std::fmt;
 /// assert_eq!(CredentialKind::ApiKey.to_string(), "API key");
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum CredentialKind {
     /// Identifies the integration; in the URL path.
     CustomerId,
@@ -136,7 +137,7 @@ impl fmt::Debug for KnownValue<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("KnownValue")
             .field("kind", &self.kind)
-            .field("value", &crate::text::MASK)
+            .field("value", &crate::redact::MASK)
             .finish()
     }
 }

@@ -1,7 +1,6 @@
 //! What a rule reports: [`Diagnostic`], with where the checked value came from.
 
 use crate::rule::{Rule, Severity};
-use crate::text::SecretFragments;
 use std::fmt;
 
 /// A byte range `start..end` into a text.
@@ -69,6 +68,7 @@ impl Span {
 /// assert_eq!(source.to_string(), "environment variable FLINKS_API_URL");
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Source {
     /// An environment variable, by name.
     EnvVar(String),
@@ -101,6 +101,7 @@ impl fmt::Display for Source {
 /// assert_eq!(at.key_path, "production.api_url");
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub struct Location {
     /// The file, variable or literal the value came from.
     pub source: Source,
@@ -156,9 +157,10 @@ impl Location {
 
 /// One finding of one rule.
 ///
-/// A diagnostic never holds a secret value: messages and help are written
-/// from the shape of the input, `snippet` is only set for non-secret values
-/// and has authorize tokens masked.
+/// Messages and help are written from the shape of the input, and `snippet`
+/// is only set for non-secret values. A rule's raw diagnostic may still quote
+/// a secret pasted where it does not belong; every diagnostic a `check_*`
+/// function returns has been through the [`Redactor`](crate::redact::Redactor).
 ///
 /// ```
 /// use flinks_config_core::{check_api_url, UrlContext};
@@ -170,6 +172,7 @@ impl Location {
 /// assert_eq!(found[0].span.unwrap().start, 34);
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Diagnostic {
     /// The rule that fired.
     pub rule: &'static Rule,
@@ -269,71 +272,6 @@ impl Diagnostic {
         self
     }
 
-    /// Removes every occurrence of these secrets (ASCII case ignored) from
-    /// the message, help, snippet and location: the last guard before a
-    /// diagnostic leaves a check, whatever a rule quoted. The snippet keeps
-    /// its byte offsets (carets point into it), so there each byte becomes `*`.
-    ///
-    /// ```
-    /// use flinks_config_core::{rules, Diagnostic};
-    /// let mut d = Diagnostic::new(&rules::url_not_https::RULE, "the scheme is `httpABCD1234`");
-    /// d.redact(&["abcd1234"]);
-    /// assert_eq!(d.message, "the scheme is `http[redacted]`");
-    /// ```
-    pub fn redact(&mut self, secrets: &[&str]) {
-        self.redact_with(secrets, &SecretFragments::new(secrets));
-    }
-
-    /// Masks, in every text of the diagnostic, each hex run sharing 12 or
-    /// more characters with a secret of `index` (whole copies included):
-    /// for many secrets at once, where [`Diagnostic::redact`]'s search for
-    /// each secret would cost too much. Every Flinks credential is a GUID.
-    ///
-    /// ```
-    /// use flinks_config_core::{rules, Diagnostic, SecretFragments};
-    /// let secrets = ["c4569c54-e167-4d34-8de6-f4113bc82414"];
-    /// let mut d = Diagnostic::new(&rules::url_not_https::RULE, "see c4569c54-e167-4d34-8de6-f4113bc82414");
-    /// d.redact_fragments(&SecretFragments::new(&secrets));
-    /// assert!(!d.message.contains("c4569c54"));
-    /// ```
-    pub fn redact_fragments(&mut self, index: &SecretFragments<'_>) {
-        self.redact_with(&[], index);
-    }
-
-    fn redact_with(&mut self, secrets: &[&str], fragments: &SecretFragments<'_>) {
-        use crate::text::{find_all_ignore_case, mask_span, scrub};
-        // Whole occurrences, then fragments (a secret cut by an escape).
-        let scrub_all = |text: &str| {
-            let mut out = scrub(text, secrets);
-            for (start, end) in fragments.find(&out).into_iter().rev() {
-                out.replace_range(start..end, crate::MASK);
-            }
-            out
-        };
-        self.message = scrub_all(&self.message);
-        if let Some(help) = &self.help {
-            self.help = Some(scrub_all(help));
-        }
-        if let Some(snippet) = &mut self.snippet {
-            for secret in secrets.iter().filter(|s| s.len() >= 4) {
-                for at in find_all_ignore_case(&snippet.clone(), secret) {
-                    mask_span(snippet, at, at + secret.len());
-                }
-            }
-            for (start, end) in fragments.find(&snippet.clone()) {
-                mask_span(snippet, start, end);
-            }
-        }
-        // Even names can hold a pasted secret (`FLINKS_<secret>=…`), or a
-        // fragment of one (a JSON key whose `\u` escape ate its head).
-        if let Some(location) = &mut self.location {
-            location.key_path = scrub_all(&location.key_path);
-            if let Source::EnvVar(name) | Source::File(name) = &mut location.source {
-                *name = scrub_all(name);
-            }
-        }
-    }
-
     /// The span in the source text: the value's own span shifted by the
     /// value's position, or the whole value when no finer span is known.
     ///
@@ -353,25 +291,6 @@ impl Diagnostic {
     }
 }
 
-/// [`Diagnostic::redact`] for every diagnostic of a check: the secrets'
-/// fragment index is built once for all of them, not once per diagnostic.
-///
-/// ```
-/// use flinks_config_core::{redact_all, rules, Diagnostic};
-/// let mut found = vec![
-///     Diagnostic::new(&rules::url_not_https::RULE, "scheme `httpABCD1234`"),
-///     Diagnostic::new(&rules::url_not_https::RULE, "host `abcd1234.example`"),
-/// ];
-/// redact_all(&mut found, &["abcd1234"]);
-/// assert!(found.iter().all(|d| !d.message.to_lowercase().contains("abcd1234")));
-/// ```
-pub fn redact_all(diagnostics: &mut [Diagnostic], secrets: &[&str]) {
-    let fragments = SecretFragments::new(secrets);
-    for d in diagnostics {
-        d.redact_with(secrets, &fragments);
-    }
-}
-
 impl fmt::Display for Diagnostic {
     /// `error[FLK003]: message`, then ` (at key path)` when known.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -380,82 +299,5 @@ impl fmt::Display for Diagnostic {
             write!(f, " (at {})", location.key_path)?;
         }
         Ok(())
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::rules;
-
-    const SECRET: &str = "ca0a21e5-f00d-4bad-8c0d-5ec2e7000001";
-
-    #[test]
-    fn redact_masks_whole_secrets_and_fragments_everywhere() {
-        // A JSON key `\uca0a21e5-…` decodes its head into one character,
-        // leaving a 32-character fragment in the key path (found by fuzzing).
-        let fragment = &SECRET[4..];
-        let mut d = Diagnostic::new(
-            &rules::field_unknown::RULE,
-            format!("unknown key `x{fragment}`"),
-        )
-        .with_help(format!("did you mean {SECRET}?"))
-        .with_location(Location::new(
-            Source::File(format!("deploy/{fragment}.json")),
-            format!("Flinks.\u{ca0a}{fragment}"),
-        ));
-        d.redact(&[SECRET]);
-        let location = d.location.as_ref().unwrap();
-        for text in [
-            &d.message,
-            d.help.as_ref().unwrap(),
-            &location.key_path,
-            &location.source.to_string(),
-        ] {
-            assert!(!text.contains("5ec2e7000001"), "{text}");
-            assert!(text.contains(crate::MASK), "{text}");
-        }
-    }
-
-    #[test]
-    fn redact_all_masks_as_redact_does_one_by_one() {
-        let fragment = &SECRET[4..];
-        let texts = [
-            format!("whole {SECRET} here"),
-            format!("fragment x{fragment}"),
-            "nothing secret 43387ca6-0391-4c82-857d-70d95f087ecb".to_string(),
-        ];
-        let make = || -> Vec<Diagnostic> {
-            texts
-                .iter()
-                .map(|t| {
-                    let mut d = Diagnostic::new(&rules::field_unknown::RULE, t.clone())
-                        .with_help(t.clone());
-                    d.snippet = Some(t.clone());
-                    d
-                })
-                .collect()
-        };
-        let mut together = make();
-        super::redact_all(&mut together, &[SECRET]);
-        let mut alone = make();
-        for d in &mut alone {
-            d.redact(&[SECRET]);
-        }
-        assert_eq!(together, alone);
-        assert!(together[..2]
-            .iter()
-            .all(|d| d.message.contains(crate::MASK)));
-        assert!(!together[2].message.contains(crate::MASK));
-    }
-
-    #[test]
-    fn redact_leaves_short_shared_runs_alone() {
-        // A customer id sharing 8 characters with the secret is not a fragment.
-        let mut d = Diagnostic::new(&rules::field_unknown::RULE, "id 4bad-8c0d")
-            .with_location(Location::new(Source::File("a.json".into()), "Flinks.x"));
-        d.redact(&[SECRET]);
-        assert_eq!(d.message, "id 4bad-8c0d");
-        assert_eq!(d.location.unwrap().key_path, "Flinks.x");
     }
 }

@@ -11,6 +11,7 @@ use crate::CredentialKind;
 /// assert_eq!(endpoint("GenerateAuthorizeToken").unwrap().method, Method::Post);
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Method {
     /// `GET`
     Get,
@@ -46,6 +47,7 @@ impl Method {
 /// assert_eq!(Auth::Unknown.header(), None);
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Auth {
     /// `flinks-auth-key` carrying the secret key (`/GenerateAuthorizeToken`).
     SecretKey,
@@ -114,6 +116,7 @@ pub const API_KEY_HEADER: &str = "x-api-key";
 /// assert_eq!(e.auth, Auth::ApiKey);
 /// ```
 #[derive(Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub struct Endpoint {
     /// The path segment, e.g. `GetAccountsDetail`.
     pub name: &'static str,
@@ -260,42 +263,6 @@ impl Endpoint {
     pub const fn is_data(&self) -> bool {
         matches!(self.auth, Auth::ApiKey)
     }
-}
-
-/// Checks the headers of one request to `endpoint` (FLK401–FLK404). Header
-/// names compare case-insensitively; `known` values let FLK403 recognise a
-/// credential of the wrong kind. No value appears in any message.
-///
-/// ```
-/// use flinks_config_core::{check_headers, endpoint};
-/// let e = endpoint("Authorize").unwrap();
-/// let found = check_headers(e, &[("Authorization", "Bearer x")], &[]);
-/// assert_eq!(found[0].code(), "FLK401");
-/// assert!(check_headers(e, &[("flinks-auth-key", "t")], &[]).is_empty());
-/// ```
-pub fn check_headers(
-    endpoint: &Endpoint,
-    headers: &[(&str, &str)],
-    known: &[crate::KnownValue],
-) -> Vec<crate::Diagnostic> {
-    use crate::rules::{
-        header_missing, header_needless_secret, header_wrong_credential, header_wrong_name,
-    };
-    let mut out = Vec::new();
-    match header_wrong_name::check(endpoint, headers) {
-        Some(d) => out.push(d),
-        None => out.extend(header_missing::check(endpoint, headers)),
-    }
-    out.extend(header_wrong_credential::check(endpoint, headers, known));
-    out.extend(header_needless_secret::check(endpoint, headers));
-    if endpoint.uncertain {
-        for d in &mut out {
-            if d.severity == crate::Severity::Error {
-                d.severity = crate::Severity::Warning;
-            }
-        }
-    }
-    out
 }
 
 /// The value of header `name` (case-insensitive), if present.

@@ -11,6 +11,7 @@ use std::fmt;
 /// assert_eq!(Environment::parse("staging"), None);
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Environment {
     /// The public `toolbox` instance.
     Sandbox,

@@ -15,6 +15,7 @@ pub const DOMAIN: &str = "private.fin.ag";
 /// assert_eq!(HostKind::Api.suffix(), "-api.private.fin.ag");
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum HostKind {
     /// `{instance}-api.private.fin.ag`.
     Api,
@@ -95,4 +96,37 @@ pub fn classify_host(host: &str) -> Option<FlinksHost> {
 /// ```
 pub fn host_for(instance: &str, kind: HostKind) -> String {
     format!("{instance}{}", kind.suffix())
+}
+/// The separator position and the corrected host, if the host joins the
+/// instance and `api`/`iframe` with something other than `-`.
+pub(crate) fn misjoined(host: &str) -> Option<(usize, String)> {
+    // No allocation on the common path: this runs for every URL checked.
+    let label = host.get(..host.len().checked_sub(DOMAIN.len() + 1)?)?;
+    let domain = &host[label.len()..];
+    if !domain.starts_with('.') || !domain[1..].eq_ignore_ascii_case(DOMAIN) {
+        return None;
+    }
+    for kind in [HostKind::Api, HostKind::Iframe] {
+        let word = kind.noun();
+        let Some(split) = label
+            .len()
+            .checked_sub(word.len() + 1)
+            .filter(|&i| label.is_char_boundary(i))
+        else {
+            continue;
+        };
+        let (instance, tail) = label.split_at(split);
+        if tail[1..].eq_ignore_ascii_case(word)
+            && matches!(tail.as_bytes()[0], b'.' | b'_')
+            && !instance.is_empty()
+            && !instance.contains('.')
+        {
+            let lower = instance.to_ascii_lowercase();
+            return Some((
+                split,
+                format!("{lower}-{}.{}", word.to_ascii_lowercase(), DOMAIN),
+            ));
+        }
+    }
+    None
 }

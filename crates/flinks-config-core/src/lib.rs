@@ -22,39 +22,56 @@
 pub mod rules;
 
 mod check;
+mod context;
 mod credential;
 mod diagnostic;
 pub mod endpoint;
 mod environment;
+#[doc(hidden)]
 pub mod guid;
 mod host;
 pub mod iframe_params;
 mod profile;
+pub mod redact;
+#[cfg(feature = "render")]
+pub mod render;
 mod rule;
 mod text;
 pub mod url;
 
 pub use check::{
-    check_api_url, check_credential, check_iframe_url, check_instance, check_url, UrlContext,
-    UrlKind,
+    check_api_url, check_credential, check_headers, check_iframe_url, check_instance,
+    check_profile, check_profiles, check_url,
 };
+pub use context::{UrlContext, UrlKind};
 pub use credential::{CredentialKind, KnownValue};
-pub use diagnostic::{redact_all, Diagnostic, Location, Source, Span};
-pub use endpoint::{
-    check_headers, endpoint, Auth, Endpoint, Method, API_KEY_HEADER, AUTH_KEY_HEADER, ENDPOINTS,
-};
+pub use diagnostic::{Diagnostic, Location, Source, Span};
+pub use endpoint::{endpoint, Auth, Endpoint, Method, API_KEY_HEADER, AUTH_KEY_HEADER, ENDPOINTS};
 pub use environment::{toolbox, Environment};
-pub use guid::{first_guid_error, is_guid};
+pub use guid::is_guid;
 pub use host::{classify_host, host_for, FlinksHost, HostKind, DOMAIN};
-pub use profile::{
-    check_across_profiles, check_profile, check_profiles, cross_profile_keys, is_reference,
-    normalize_key, reference_default, secret_values, Field, Profile, ProfileOptions, Value,
-};
+pub use profile::{Field, Profile, ProfileOptions, Value};
+pub use redact::MASK;
 pub use rule::{Checker, Checkers, Rule, Severity};
-pub use text::{
-    constant_time_eq, contains_ignore_case, find_all_ignore_case, names_a_secret, placeholders,
-    scrub, secret_fragments, SecretFragments, MASK,
-};
+
+// The old top-level paths of what moved to `__private`, so the sibling
+// crates build unchanged while they move to it. Not API.
+#[doc(hidden)]
+pub use __private::*;
+
+/// Not API: what the sibling crates of this workspace (the library, the
+/// macros, the linter, the fuzz targets) share with the core. Anything here
+/// may change or go in any release; applications must not use it.
+#[doc(hidden)]
+pub mod __private {
+    pub use crate::check::{check_across_profiles, cross_profile_keys};
+    pub use crate::guid::first_guid_error;
+    pub use crate::profile::{is_reference, normalize_key, reference_default, secret_values};
+    pub use crate::redact::{names_a_secret, redact_all, scrub, secret_fragments, SecretFragments};
+    pub use crate::text::{
+        constant_time_eq, contains_ignore_case, find_all_ignore_case, placeholders,
+    };
+}
 
 /// The rule with this code, e.g. `FLK003`.
 ///

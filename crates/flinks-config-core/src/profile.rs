@@ -1,12 +1,8 @@
 //! A profile (one environment's settings) as the rules see it: each value
-//! with where it came from. Loaders build it; [`check_profiles`] checks it.
+//! with where it came from. Loaders build it; [`check_profiles`](crate::check_profiles)
+//! checks it. A leaf: it imports no rule.
 
-use crate::check::{
-    check_api_url, check_credential, check_iframe_url, check_instance, Sink, UrlContext,
-};
-use crate::{
-    redact_all, rules, Checker, CredentialKind, Diagnostic, Environment, KnownValue, Location,
-};
+use crate::{Checker, CredentialKind, Environment, Location};
 
 /// A setting of a Flinks profile.
 ///
@@ -18,6 +14,7 @@ use crate::{
 /// assert_eq!(Field::SecretKey.env_var(), "FLINKS_SECRET_KEY");
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum Field {
     /// `environment`: sandbox or production.
     Environment,
@@ -227,7 +224,7 @@ pub fn reference_default(text: &str) -> Option<&str> {
 
 /// The text a value holds as written: itself, or the literal default of a
 /// reference (`${X:-…}`); `None` for a reference with no default.
-fn literal_text(text: &str) -> Option<&str> {
+pub(crate) fn literal_text(text: &str) -> Option<&str> {
     if is_reference(text) {
         reference_default(text)
     } else {
@@ -391,65 +388,6 @@ pub(crate) fn located(field: Field, value: &Value<'_>) -> Location {
     location
 }
 
-/// Checks each profile, then the rules that compare profiles (FLK504).
-/// Values that are references (`${VAR}`) are left for when they are resolved.
-///
-/// ```
-/// use flinks_config_core::{check_profiles, Checker, Location, Profile, ProfileOptions, Source};
-/// let empty = Profile::new(Location::new(Source::Value, "sandbox"));
-/// let found = check_profiles(&[empty], ProfileOptions::new(Checker::Runtime));
-/// assert!(found.iter().any(|d| d.code() == "FLK508")); // required fields missing
-/// ```
-pub fn check_profiles(profiles: &[Profile<'_>], options: ProfileOptions) -> Vec<Diagnostic> {
-    let mut out: Vec<Diagnostic> = profiles
-        .iter()
-        .flat_map(|p| check_profile(p, options))
-        .collect();
-    let refs: Vec<&Profile<'_>> = profiles.iter().collect();
-    out.extend(check_across_profiles(&refs, options));
-    // A secret of one profile may be pasted into another's settings.
-    let secrets: Vec<&str> = profiles.iter().flat_map(secret_values).collect();
-    redact_all(&mut out, &secrets);
-    out
-}
-
-/// The rules that compare profiles with each other (FLK504), without the
-/// per-profile ones: for a caller that checks profiles in parallel.
-///
-/// ```
-/// use flinks_config_core::{check_across_profiles, Checker, ProfileOptions};
-/// assert!(check_across_profiles(&[], ProfileOptions::new(Checker::Linter)).is_empty());
-/// ```
-pub fn check_across_profiles(
-    profiles: &[&Profile<'_>],
-    options: ProfileOptions,
-) -> Vec<Diagnostic> {
-    let mut sink = Sink::new(options.checker);
-    rules::credentials_shared_across_environments::check(profiles, &mut sink);
-    let mut out = sink.out;
-    if !out.is_empty() {
-        let secrets: Vec<&str> = profiles.iter().flat_map(|p| secret_values(p)).collect();
-        redact_all(&mut out, &secrets);
-    }
-    out
-}
-
-/// The values [`check_across_profiles`] compares, each with its field: a
-/// profile sharing none of these keys with another profile is never part of
-/// a finding there, so a caller holding thousands of profiles (the linter)
-/// can keep and pass only the profiles whose keys occur more than once.
-///
-/// ```
-/// use flinks_config_core::{cross_profile_keys, Field, Location, Profile, Source, Value};
-/// let mut p = Profile::new(Location::new(Source::Value, "production"));
-/// p.set(Field::ApiKey, Value { text: "9B8A7C6D-5e4f-4a3b-8c2d-1e0f9a8b7c6d", location: Location::new(Source::Value, "api_key") });
-/// p.set(Field::Instance, Value { text: "acme", location: Location::new(Source::Value, "instance") });
-/// assert_eq!(cross_profile_keys(&p), [(Field::ApiKey, "9b8a7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d".to_string())]);
-/// ```
-pub fn cross_profile_keys(profile: &Profile<'_>) -> Vec<(Field, String)> {
-    rules::credentials_shared_across_environments::keys(profile)
-}
-
 /// The secret values configured in a profile, to mask wherever they show.
 ///
 /// ```
@@ -466,63 +404,4 @@ pub fn secret_values<'a>(profile: &Profile<'a>) -> Vec<&'a str> {
         .filter(|(f, _)| f.is_secret())
         .filter_map(|(_, v)| literal_text(v.text))
         .collect()
-}
-
-/// Checks one profile: every value, then the rules across its values.
-///
-/// ```
-/// use flinks_config_core::{check_profile, Checker, Location, Profile, ProfileOptions, Source};
-/// let empty = Profile::new(Location::new(Source::Value, "sandbox"));
-/// assert!(check_profile(&empty, ProfileOptions::new(Checker::Runtime)).iter().any(|d| d.code() == "FLK508"));
-/// assert!(check_profile(&empty, ProfileOptions::new(Checker::Linter)).iter().all(|d| d.code() != "FLK508"));
-/// ```
-pub fn check_profile(profile: &Profile<'_>, options: ProfileOptions) -> Vec<Diagnostic> {
-    let checker = options.checker;
-    let mut sink = Sink::new(checker);
-    let environment = rules::environment_unknown::check(profile, &mut sink);
-    let known: Vec<KnownValue<'_>> = profile
-        .fields
-        .iter()
-        .filter_map(|(f, v)| Some(KnownValue::new(f.credential()?, literal_text(v.text)?)))
-        .collect();
-    let customer_id = profile.get(Field::CustomerId).map(|v| v.text.trim());
-    let mut cx = UrlContext::runtime().with_known(&known, customer_id);
-    cx.checker = checker;
-    cx.environment = environment;
-    for (field, value) in &profile.fields {
-        if is_reference(value.text) {
-            continue;
-        }
-        let found = match field {
-            Field::Environment => Vec::new(),
-            Field::Instance => check_instance(value.text, checker),
-            Field::ApiUrl => check_api_url(value.text, &cx),
-            Field::IframeUrl => check_iframe_url(value.text, &cx),
-            Field::AuthorizeToken => {
-                let mut s = Sink::new(checker);
-                rules::token_in_config::check(&mut s);
-                s.out
-            }
-            Field::CustomerId | Field::SecretKey | Field::ApiKey => check_credential(
-                value.text,
-                field.credential().expect("credential field"),
-                checker,
-            ),
-        };
-        let location = located(*field, value);
-        sink.out
-            .extend(found.into_iter().map(|d| d.with_location(location.clone())));
-    }
-    rules::credential_kinds_identical::check(profile, &mut sink);
-    rules::sandbox_credentials_in_production::check(profile, environment, &mut sink);
-    rules::sandbox_instance_in_production::check(profile, environment, &mut sink);
-    rules::production_instance_in_sandbox::check(profile, environment, &mut sink);
-    rules::instance_mismatch::check(profile, &mut sink);
-    if options.require_complete {
-        rules::field_missing::check(profile, &mut sink);
-    }
-    rules::field_unknown::check(profile, &mut sink);
-    let secrets = secret_values(profile);
-    redact_all(&mut sink.out, &secrets);
-    sink.out
 }

@@ -10,6 +10,7 @@ use std::fmt;
 /// assert_eq!(Severity::Note.to_string(), "note");
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum Severity {
     /// Informational.
     Note,
@@ -65,6 +66,7 @@ impl fmt::Display for Severity {
 /// assert!(!rules::api_base_join_trap::RULE.checked_by(Checker::Macro));
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Checker {
     /// Compile-time checked literals (`M`).
     Macro,
@@ -184,6 +186,7 @@ impl Checkers {
 /// assert!(rule.page.starts_with("# FLK003: url-double-slash"));
 /// ```
 #[derive(PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Rule {
     /// Stable code, `FLKnnn`.
     pub code: &'static str,

@@ -4,14 +4,8 @@
 //! in plain `cargo test`.
 #![forbid(unsafe_code)]
 
-use flinks_config::load::{check_text, Format};
-
-/// The linter's YAML loader, compiled from its one source file (the linter
-/// is a binary, so this is how a fuzz target reaches it).
-#[path = "../../flinks-config-cli/src/yaml.rs"]
-#[allow(dead_code, missing_docs)]
-mod yaml;
-use flinks_config::report::Report;
+use flinks_config::__private::{check_text, Format};
+use flinks_config::Report;
 use flinks_config_core::{
     check_api_url, check_iframe_url, Checker, CredentialKind, KnownValue, UrlContext,
 };
@@ -162,54 +156,12 @@ pub fn env_vars(data: &[u8]) {
 /// The YAML loader (Kubernetes, docker-compose, Helm), profile extraction and
 /// every profile rule, with the canary configured as `FLINKS_SECRET_KEY`.
 pub fn yaml(data: &[u8]) {
-    use flinks_config::load::extract::{extract, Context};
-    use flinks_config_core::{check_profiles, ProfileOptions, Source};
-    let Some(text) = input(data) else {
-        return;
-    };
-    let planted = format!(
-        "FLINKS_SECRET_KEY: \"{CANARY}\"\n{}",
-        text.replace('~', CANARY)
+    document(
+        data,
+        Format::Yaml,
+        "values-prod.yaml",
+        &format!("FLINKS_SECRET_KEY: \"{CANARY}\""),
     );
-    for candidate in [text, planted.as_str()] {
-        let Ok(node) = yaml::parse(candidate) else {
-            continue;
-        };
-        let cx = Context {
-            source: Source::File("values-prod.yaml".into()),
-            root_is_flinks: false,
-            environment: Some("production"),
-            checker: Checker::Linter,
-        };
-        let found = extract(&node, &cx);
-        let mut report = Report::new(found.diagnostics);
-        report.extend(check_profiles(
-            &found.profiles,
-            ProfileOptions::new(Checker::Linter),
-        ));
-        let secrets: Vec<&str> = found
-            .profiles
-            .iter()
-            .flat_map(flinks_config_core::secret_values)
-            .collect();
-        let mut spans = found.secrets.clone();
-        spans.extend(flinks_config::load::secret_spans(
-            candidate,
-            &found.profiles,
-        ));
-        report.add_source(flinks_config::report::SourceText {
-            path: "values-prod.yaml".into(),
-            text: candidate.into(),
-            secrets: spans,
-        });
-        let mut diagnostics = report.diagnostics().to_vec();
-        flinks_config_core::redact_all(&mut diagnostics, &secrets);
-        let mut shown = Report::new(diagnostics);
-        for source in report.sources() {
-            shown.add_source(source.clone());
-        }
-        assert_report_clean(&shown);
-    }
 }
 
 /// The header-map check on arbitrary `name: value` lines, for every endpoint,

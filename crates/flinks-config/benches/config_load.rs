@@ -95,3 +95,47 @@ fn scaled_flinks_config_load_and_check(bencher: divan::Bencher, times: usize) {
     let text = app_config(times);
     bencher.bench(|| FlinksConfig::from_toml_str(divan::black_box(&text), "app.toml").unwrap());
 }
+
+/// An `appsettings.json` of about `times` KB: the Flinks section among
+/// other sections, with comments and a trailing comma (as .NET writes them).
+fn app_json(times: usize) -> String {
+    let mut text = String::from(
+        "{\n  // settings for the Flinks integration\n  \"Flinks\": {\n    \"Environment\": \"sandbox\",\n    \"Instance\": \"toolbox\",\n    \"CustomerId\": \"43387ca6-0391-4c82-857d-70d95f087ecb\",\n    \"SecretKey\": \"c4569c54-e167-4d34-8de6-f4113bc82414\",\n    \"ApiKey\": \"3d5266a8-b697-48d4-8de6-52e2e2662acc\",\n  },\n",
+    );
+    let mut section = 0;
+    while text.len() < 1024 * times {
+        text.push_str(&format!(
+            "  \"Service{section}\": {{ \"Name\": \"worker-{section}\", \"Url\": \"https://internal.example.com/{section}\", \"Retries\": {section}, \"Features\": [\"a\", \"b\\u00e9\"] }},\n"
+        ));
+        section += 1;
+    }
+    text.push_str("  \"End\": true\n}\n");
+    text
+}
+
+/// JSON parsing only, the hand-written span-keeping parser (1 and 100 KB).
+#[divan::bench(args = [1, 100])]
+fn json_parse_hand_written(bencher: divan::Bencher, times: usize) {
+    let text = app_json(times);
+    bencher.bench(|| {
+        flinks_config::__private::json::parse(divan::black_box(&text))
+            .map(|node| node.span)
+            .unwrap()
+    });
+}
+
+/// The same text through `jsonc-parser`'s AST (ranges kept, comments off):
+/// its parse alone, before any conversion into the library's tree.
+#[divan::bench(args = [1, 100])]
+fn json_parse_jsonc_parser_ast(bencher: divan::Bencher, times: usize) {
+    let text = app_json(times);
+    bencher.bench(|| {
+        jsonc_parser::parse_to_ast(
+            divan::black_box(&text),
+            &jsonc_parser::CollectOptions::default(),
+            &jsonc_parser::ParseOptions::default(),
+        )
+        .map(|r| r.value.is_some())
+        .unwrap()
+    });
+}

@@ -1,18 +1,16 @@
 //! [`FlinksConfig`]: typed, checked profiles, loaded from the environment,
 //! TOML or JSON. Loading reports every problem at once.
 
-use crate::load::extract::{extract, Context};
 use crate::load::tree::{Entry, Kind, Node};
-use crate::load::{environment_from_path, is_flinks_file, Format};
+use crate::load::{Document, Format, Layout};
 use crate::report::{Report, SourceText};
 use crate::{ApiKey, ApiUrl, CustomerId, IframeUrl, Instance, SecretKey};
+use flinks_config_core::redact::Redactor;
 use flinks_config_core::{
-    check_profiles, normalize_key, Checker, Environment, Field, Profile, ProfileOptions, Severity,
-    Source,
+    check_profiles, Checker, Environment, Field, Profile, ProfileOptions, Severity, Source,
 };
 use std::borrow::Cow;
 use std::path::Path;
-use std::sync::Arc;
 
 /// One environment's checked settings.
 ///
@@ -27,6 +25,7 @@ use std::sync::Arc;
 /// assert_eq!(sandbox.api_url.as_str(), "https://toolbox-api.private.fin.ag/v3/43387ca6-0391-4c82-857d-70d95f087ecb/BankingServices/");
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct ProfileConfig {
     /// Sandbox or production.
     pub environment: Environment,
@@ -111,13 +110,8 @@ impl FlinksConfig {
             span: None,
             kind: Kind::Map(entries),
         };
-        let cx = Context {
-            source: Source::EnvVar(String::new()),
-            root_is_flinks: false,
-            environment: None,
-            checker: Checker::Runtime,
-        };
-        let mut found = extract(&root, &cx);
+        let document = Document::from_tree(root, Source::EnvVar(String::new()), Layout::Sections);
+        let mut found = document.extract(Checker::Runtime);
         if found.profiles.is_empty() {
             found
                 .profiles
@@ -175,42 +169,36 @@ impl FlinksConfig {
         let path = path.as_ref();
         let shown = path.display().to_string();
         let Some(format) = Format::from_path(path) else {
-            return Err(Report::new(vec![crate::load::ParseError {
-                message: format!("`{shown}` is not a TOML, JSON or .env file"),
-                span: None,
-            }
-            .into_diagnostic(&shown)]));
+            return Err(Report::from_findings(
+                &[],
+                vec![crate::load::ParseError {
+                    message: format!("`{shown}` is not a TOML, JSON or .env file"),
+                    span: None,
+                }
+                .into_diagnostic(&shown)],
+            ));
         };
         let text = crate::load::read_file(path)?;
         Self::from_str_as(&text, &shown, format)
     }
 
     fn from_str_as(text: &str, path: &str, format: Format) -> Result<Self, Report> {
-        let source = SourceText {
-            path: path.into(),
-            text: Arc::from(text),
-            secrets: Vec::new(),
-        };
-        let node = format.parse(text).map_err(|e| {
-            let mut report = Report::new(vec![e.into_diagnostic(path)]);
-            report.add_source(source.clone());
-            report
-        })?;
-        let cx = Context {
-            source: Source::File(path.to_string()),
-            root_is_flinks: is_flinks_file(Path::new(path))
-                || (format == Format::Toml && !has_flinks_section(&node)),
-            environment: environment_from_path(Path::new(path)),
-            checker: Checker::Runtime,
-        };
-        let found = extract(&node, &cx);
-        let mut secrets = found.secrets.clone();
-        secrets.extend(crate::load::secret_spans(text, &found.profiles));
-        let source = SourceText { secrets, ..source };
+        let document = Document::parse(Path::new(path), text, format);
+        if let Some(error) = document.error() {
+            let mut report = Report::from_findings(&[], vec![error.clone()]);
+            report.add_source(document.source_text(Vec::new()));
+            return Err(report);
+        }
+        let found = document.extract(Checker::Runtime);
+        let source = document.source_text(found.secret_spans());
         let lookup = |name: &str| std::env::var(name).ok();
         let values: Vec<Option<String>> = references(&found.profiles)
             .map(|(_, name)| lookup(name))
             .collect();
+        if values.is_empty() {
+            // Nothing to resolve (most files): no copy of the profiles.
+            return build(&found.profiles, found.diagnostics, Some(source));
+        }
         let (profiles, mut diagnostics) = resolve(&found.profiles, &values);
         diagnostics.extend(found.diagnostics);
         build(&profiles, diagnostics, Some(source))
@@ -254,25 +242,11 @@ impl FlinksConfig {
     }
 }
 
-/// Whether a document keeps its Flinks settings in a section of their own
-/// (`[flinks.sandbox]` in an application's config) rather than at the top
-/// (`[sandbox]` in a `flinks.toml`).
-fn has_flinks_section(root: &Node<'_>) -> bool {
-    matches!(&root.kind, Kind::Map(entries) if entries.iter().any(|entry| {
-        normalize_key(&entry.key) == "flinks" && matches!(entry.value.kind, Kind::Map(_))
-    }))
-}
-
 /// Checks a tree deserialized by serde (no file, no spans).
 #[cfg(feature = "serde")]
-pub(crate) fn build_from_tree(root: &Node<'_>) -> Result<FlinksConfig, Report> {
-    let cx = Context {
-        source: Source::Value,
-        root_is_flinks: true,
-        environment: None,
-        checker: Checker::Runtime,
-    };
-    let found = extract(root, &cx);
+pub(crate) fn build_from_tree(root: Node<'_>) -> Result<FlinksConfig, Report> {
+    let document = Document::from_tree(root, Source::Value, Layout::Profiles);
+    let found = document.extract(Checker::Runtime);
     build(&found.profiles, found.diagnostics, None)
 }
 
@@ -340,13 +314,13 @@ fn build(
     mut diagnostics: Vec<flinks_config_core::Diagnostic>,
     source: Option<SourceText>,
 ) -> Result<FlinksConfig, Report> {
-    // Extraction findings (FLK305, FLK510) may quote names: redact them with
-    // every configured secret, as the rules' own findings already are.
+    // One redactor for every finding and every line shown: a secret of one
+    // profile may be pasted into another's settings.
     let secrets: Vec<&str> = profiles
         .iter()
         .flat_map(flinks_config_core::secret_values)
         .collect();
-    flinks_config_core::redact_all(&mut diagnostics, &secrets);
+    let redactor = Redactor::new(&secrets);
     diagnostics.extend(check_profiles(
         profiles,
         ProfileOptions::new(Checker::Runtime),
@@ -366,7 +340,7 @@ fn build(
             d.severity = Severity::Error;
         }
     }
-    let mut report = Report::new(diagnostics);
+    let mut report = Report::redacted(redactor, diagnostics);
     report.sort();
     if let Some(source) = source {
         report.add_source(source);
@@ -382,33 +356,46 @@ fn build(
         }),
         None => {
             // Every rule passed, so this is a reference left unresolved.
-            report.extend([flinks_config_core::Diagnostic::new(
+            let unresolved = report.redact(vec![flinks_config_core::Diagnostic::new(
                 &flinks_config_core::rules::field_missing::RULE,
                 "a profile has a setting that could not be resolved",
             )
             .with_help("write every required setting as a value or a set ${VARIABLE}")]);
+            report.extend(unresolved);
             Err(report)
         }
     }
 }
 
+/// The typed profile. Only called once every rule passed on the profile
+/// (with the environment, the other values and the runtime checker as
+/// context, more than the types' own `parse` has), so the values are wrapped
+/// without checking them a second time; a reference left unresolved is not
+/// a value, so it gives `None`.
 fn typed(profile: &Profile<'_>) -> Option<ProfileConfig> {
+    if profile
+        .fields
+        .iter()
+        .any(|(_, value)| flinks_config_core::is_reference(value.text))
+    {
+        return None;
+    }
     let text = |f: Field| profile.get(f).map(|v| v.text);
     let (environment, _) = profile.environment()?;
-    let instance = Instance::parse(text(Field::Instance)?).ok()?;
-    let customer_id = CustomerId::parse(text(Field::CustomerId)?).ok()?;
+    let instance = Instance::from_checked(text(Field::Instance)?);
+    let customer_id = CustomerId::from_checked(text(Field::CustomerId)?);
     let api_url = match text(Field::ApiUrl) {
-        Some(url) => ApiUrl::parse_for(url, environment).ok()?,
+        Some(url) => ApiUrl::from_checked(url),
         None => ApiUrl::base(&instance, &customer_id),
     };
     let iframe_url = match text(Field::IframeUrl) {
-        Some(url) => IframeUrl::parse_for(url, environment).ok()?,
+        Some(url) => IframeUrl::from_checked(url),
         None => IframeUrl::for_instance(&instance),
     };
     Some(ProfileConfig {
         environment,
-        secret_key: SecretKey::parse(text(Field::SecretKey)?).ok()?,
-        api_key: ApiKey::parse(text(Field::ApiKey)?).ok()?,
+        secret_key: SecretKey::from_checked(text(Field::SecretKey)?),
+        api_key: ApiKey::from_checked(text(Field::ApiKey)?),
         instance,
         customer_id,
         api_url,

@@ -9,7 +9,8 @@ use std::fmt;
 
 fn located(found: Vec<Diagnostic>, what: &str) -> Report {
     let location = Location::new(Source::Value, what);
-    Report::new(
+    Report::from_findings(
+        &[],
         found
             .into_iter()
             .map(|d| d.with_location(location.clone()))
@@ -37,6 +38,13 @@ macro_rules! id {
                     return Err(located(found, $what));
                 }
                 Ok($name(Cow::Owned(text.to_string())))
+            }
+
+            /// Wraps a value the profile rules already passed (startup loading
+            /// checks each value once, with more context than `parse`).
+            #[allow(dead_code)] // profiles hold an instance and a customer id only
+            pub(crate) fn from_checked(text: &str) -> Self {
+                $name(Cow::Owned(text.to_string()))
             }
 
             /// Wraps a literal checked at compile time by the macros.
@@ -68,20 +76,7 @@ macro_rules! id {
             }
         }
 
-        impl std::str::FromStr for $name {
-            type Err = Report;
-            fn from_str(text: &str) -> Result<Self, Report> {
-                Self::parse(text)
-            }
-        }
-
-        #[cfg(feature = "serde")]
-        impl<'de> serde::Deserialize<'de> for $name {
-            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                let text = <Cow<'de, str> as serde::Deserialize>::deserialize(deserializer)?;
-                Self::parse(&text).map_err(serde::de::Error::custom)
-            }
-        }
+        parse_impls!($name);
 
         #[cfg(feature = "serde")]
         impl serde::Serialize for $name {

@@ -25,10 +25,15 @@
 //! `flinks-config` linter call the same rules and report the same codes.
 #![forbid(unsafe_code)]
 
+#[macro_use]
+mod parse_impls;
+
 mod config;
+#[cfg(test)]
+mod doc_examples;
 mod ids;
-pub mod load;
-pub mod report;
+mod load;
+mod report;
 mod secret;
 #[cfg(feature = "serde")]
 mod serde_support;
@@ -56,6 +61,23 @@ pub use report::Report;
 pub use secret::serialize_exposed;
 pub use secret::{ApiKey, AuthorizeToken, ExposeSecret, SecretKey};
 pub use urls::{ApiUrl, AuthorizedIframeUrl, IframeUrl};
+
+/// Not API: what the linter, the fuzz targets and the benches of this
+/// workspace share with the library (the document pipeline, the parsers,
+/// the report's source texts). Anything here may change or go in any
+/// release; applications must not use it.
+#[doc(hidden)]
+pub mod __private {
+    #[cfg(feature = "json")]
+    pub use crate::load::json;
+    #[cfg(feature = "toml")]
+    pub use crate::load::toml;
+    pub use crate::load::{
+        check_text, dotenv, environment_from_path, is_flinks_file, may_hold_settings, read_file,
+        read_file_at_most, tree, Document, Format, Found, Layout, ParseError,
+    };
+    pub use crate::report::{line_col, SourceText};
+}
 
 /// The README's Rust examples, compiled and run as doctests so they stay true.
 #[cfg(doctest)]

@@ -51,7 +51,9 @@ fn checked(text: &str, kind: CredentialKind) -> Result<Zeroizing<String>, Report
         return Ok(Zeroizing::new(text.to_string()));
     }
     let location = Location::new(Source::Value, kind.noun()).secret();
-    Err(Report::new(
+    // Whatever a finding quotes, the value it is about is masked.
+    Err(Report::from_findings(
+        &[text],
         found
             .into_iter()
             .map(|d| d.with_location(location.clone()))
@@ -75,6 +77,11 @@ macro_rules! secret {
             pub fn parse(text: &str) -> Result<Self, Report> {
                 checked(text, $kind).map($name)
             }
+
+            /// Wraps a value the profile rules already passed.
+            pub(crate) fn from_checked(text: &str) -> Self {
+                $name(Zeroizing::new(text.to_string()))
+            }
         }
 
         impl ExposeSecret for $name {
@@ -97,20 +104,7 @@ macro_rules! secret {
 
         impl Eq for $name {}
 
-        impl std::str::FromStr for $name {
-            type Err = Report;
-            fn from_str(text: &str) -> Result<Self, Report> {
-                Self::parse(text)
-            }
-        }
-
-        #[cfg(feature = "serde")]
-        impl<'de> serde::Deserialize<'de> for $name {
-            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                let text = Zeroizing::new(<String as serde::Deserialize>::deserialize(deserializer)?);
-                Self::parse(&text).map_err(serde::de::Error::custom)
-            }
-        }
+        parse_impls!(secret $name);
     };
 }
 

@@ -115,6 +115,6 @@ impl<'de> serde::Deserialize<'de> for FlinksConfig {
     /// ```
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let root = deserializer.deserialize_any(TreeVisitor)?;
-        build_from_tree(&root).map_err(de::Error::custom)
+        build_from_tree(root).map_err(de::Error::custom)
     }
 }

@@ -16,7 +16,8 @@ use zeroize::Zeroizing;
 fn verdict(found: Vec<Diagnostic>, what: &str, text: &str) -> Result<String, Report> {
     if found.iter().any(|d| d.severity == Severity::Error) {
         let location = Location::new(Source::Value, what);
-        return Err(Report::new(
+        return Err(Report::from_findings(
+            &[],
             found
                 .into_iter()
                 .map(|d| d.with_location(location.clone()))
@@ -77,6 +78,14 @@ impl ApiUrl {
     pub fn parse_for(text: &str, environment: Environment) -> Result<Self, Report> {
         let cx = UrlContext::runtime().in_environment(environment);
         verdict(check_api_url(text, &cx), "api_url", text).map(|s| ApiUrl(Cow::Owned(s)))
+    }
+
+    /// Wraps a value the profile rules already passed (in its canonical form,
+    /// as `parse` keeps it).
+    pub(crate) fn from_checked(text: &str) -> Self {
+        ApiUrl(Cow::Owned(
+            canonical(text).unwrap_or_else(|| text.to_string()),
+        ))
     }
 
     /// `https://{instance}-api.private.fin.ag/v3/{customerId}/BankingServices/`.
@@ -249,6 +258,13 @@ impl IframeUrl {
         verdict(check_iframe_url(text, &cx), "iframe_url", text).map(|s| IframeUrl(Cow::Owned(s)))
     }
 
+    /// Wraps a value the profile rules already passed.
+    pub(crate) fn from_checked(text: &str) -> Self {
+        IframeUrl(Cow::Owned(
+            canonical(text).unwrap_or_else(|| text.to_string()),
+        ))
+    }
+
     /// `https://{instance}-iframe.private.fin.ag/v2/`, with `demo=true` for
     /// the sandbox instance only.
     ///
@@ -417,15 +433,9 @@ impl fmt::Debug for AuthorizedIframeUrl {
     }
 }
 
-macro_rules! deserialize_by_parse {
+macro_rules! serialize_as_str {
     ($name:ident) => {
-        #[cfg(feature = "serde")]
-        impl<'de> serde::Deserialize<'de> for $name {
-            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                let text = <Cow<'de, str> as serde::Deserialize>::deserialize(deserializer)?;
-                Self::parse(&text).map_err(serde::de::Error::custom)
-            }
-        }
+        parse_impls!($name);
 
         #[cfg(feature = "serde")]
         impl serde::Serialize for $name {
@@ -436,5 +446,5 @@ macro_rules! deserialize_by_parse {
     };
 }
 
-deserialize_by_parse!(ApiUrl);
-deserialize_by_parse!(IframeUrl);
+serialize_as_str!(ApiUrl);
+serialize_as_str!(IframeUrl);

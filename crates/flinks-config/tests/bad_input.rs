@@ -1,6 +1,6 @@
 //! Bad input of any shape yields coded diagnostics, never a panic.
 
-use flinks_config::load::{check_text, Format};
+use flinks_config::__private::{check_text, Format};
 use flinks_config::FlinksConfig;
 use flinks_config_core::Checker;
 use proptest::prelude::*;
@@ -25,7 +25,7 @@ fn malformed_files_are_coded_with_a_location() {
         let path = match format {
             Format::Toml => "flinks.toml",
             Format::Json => "appsettings.Sandbox.json",
-            Format::Dotenv => ".env.sandbox",
+            _ => ".env.sandbox",
         };
         let report = check_text(text, path, format, Checker::Runtime);
         assert!(!report.is_empty(), "{text:?} gave nothing");
@@ -84,5 +84,28 @@ proptest! {
         let names = ["FLINKS_ENVIRONMENT", "FLINKS_INSTANCE", "FLINKS_CUSTOMER_ID", "FLINKS_SECRET_KEY", "FLINKS_API_KEY", "FLINKS_API_URL", "FLINKS_IFRAME_URL"];
         let vars: Vec<(&str, &str)> = names.iter().copied().zip(values.iter().map(String::as_str)).collect();
         let _ = FlinksConfig::from_env_vars(vars).map_err(|r| r.to_string());
+    }
+}
+
+#[test]
+fn json_escapes_are_decoded_or_reported_with_a_span() {
+    // `\ud83d\ude00` is one character (😀), so the instance is read whole and
+    // reported as one bad value, not two replacement characters.
+    let pair = r#"{"Flinks": {"Environment": "sandbox", "Instance": "\ud83d\ude00"}}"#;
+    let report = check_text(pair, "appsettings.json", Format::Json, Checker::Linter);
+    assert!(!report.codes().contains(&"FLK510"), "{report}");
+    // An invalid escape is a syntax error (FLK510) at the escape.
+    for bad in [
+        r#"{"Flinks": {"Instance": "tool\qbox"}}"#,
+        r#"{"Flinks": {"Instance": "tool\ud83dbox"}}"#,
+    ] {
+        let report = check_text(bad, "appsettings.json", Format::Json, Checker::Runtime);
+        assert_eq!(report.codes(), ["FLK510"], "{report}");
+        let span = report.diagnostics()[0].source_span().expect("a span");
+        assert_eq!(span.start, bad.find('\\').unwrap(), "{report}");
+        assert!(
+            report.to_string().contains("--> appsettings.json:1:30"),
+            "{report}"
+        );
     }
 }

@@ -47,3 +47,12 @@ fn every_runtime_rule_is_shown_by_the_examples() {
     let missing: Vec<_> = runtime.filter(|c| !seen.contains(c)).collect();
     assert!(missing.is_empty(), "no broken example shows {missing:?}");
 }
+
+/// A tab and wide characters (CJK, emoji) before the bad span: the carets
+/// stay under it, and the tab is laid out, not printed as `�`.
+#[test]
+fn tabs_and_wide_characters_keep_the_carets_aligned() {
+    let text = "[sandbox]\n\tinstance = \"toolbox.api\"\napi_url = \"https://toolbox-api.private.fin.ag//v3/\"\niframe_url = \"https://toolbox-iframe.private.fin.ag/v2/?demo=true&tag=東京😀 x\"\n";
+    let report = FlinksConfig::from_toml_str(text, "flinks.toml").unwrap_err();
+    insta::assert_snapshot!(report.to_string());
+}

@@ -1,7 +1,7 @@
 //! `--format github`: workflow commands that annotate the pull request.
 
 use super::place;
-use flinks_config::report::Report;
+use flinks_config::Report;
 use flinks_config_core::Severity;
 
 /// Escapes a message (data) per the workflow-command rules.
@@ -24,6 +24,7 @@ pub fn render(report: &Report) -> String {
             Severity::Error => "error",
             Severity::Warning => "warning",
             Severity::Note => "notice",
+            _ => "notice",
         };
         let at = place(report, d);
         let mut props = vec![format!(

@@ -1,7 +1,7 @@
 //! rustc-style output, the default.
 
 use super::Summary;
-use flinks_config::report::Report;
+use flinks_config::Report;
 
 /// Every diagnostic rendered like rustc (secrets masked), then a summary line.
 pub fn render(report: &Report, summary: &Summary, color: bool, quiet: bool) -> String {

@@ -1,7 +1,7 @@
 //! `--format json`: one object, for scripts.
 
 use super::{place, Summary};
-use flinks_config::report::Report;
+use flinks_config::Report;
 use serde_json::{json, Value};
 
 /// `{"diagnostics": [...], "summary": {...}}`.

@@ -7,7 +7,7 @@ pub mod human;
 pub mod json;
 pub mod sarif;
 
-use flinks_config::report::{line_col, Report};
+use flinks_config::{__private::line_col, Report};
 use flinks_config_core::{Diagnostic, Source};
 
 /// Where a diagnostic points: the file, and its 1-based start and end.

@@ -3,7 +3,7 @@
 
 use super::place;
 use crate::baseline::fingerprint;
-use flinks_config::report::Report;
+use flinks_config::Report;
 use flinks_config_core::{rules, Severity};
 use serde_json::{json, Value};
 
@@ -12,6 +12,7 @@ fn level(severity: Severity) -> &'static str {
         Severity::Error => "error",
         Severity::Warning => "warning",
         Severity::Note => "note",
+        _ => "note",
     }
 }
 

@@ -1,7 +1,20 @@
 //! The rule catalogue: one module per rule, whose documentation is the
-//! rule's page (the same text as `docs/rules/FLKnnn.md` and `explain`).
-
-use crate::check::{Sink, UrlCheck};
+//! rule's page (the same text as `docs/rules/FLKnnn.md` and `explain`),
+//! grouped in families by code range and subject. Each family's `mod.rs`
+//! owns its pipeline; its `shared.rs` holds what its rules share (a rule
+//! never calls another rule).
+//!
+//! | codes  | family                          | checks                                   |
+//! |--------|---------------------------------|------------------------------------------|
+//! | FLK0xx | [`url`]                         | any Flinks URL: scheme, host, path shape |
+//! | FLK1xx | [`api`]                         | an API URL's path                        |
+//! | FLK2xx | [`iframe`]                      | a Flinks Connect iframe URL              |
+//! | FLK3xx | [`credential`]                  | one credential or id value               |
+//! | FLK4xx | [`header`]                      | a request: headers, token use            |
+//! | FLK5xx | [`profile`]                     | a profile and profiles together          |
+//!
+//! Adding a rule: a file in its family's folder (`rule!` and its page as the
+//! doc comment), a line in its family's pipeline, a line in [`ALL`].
 
 /// Declares a rule's descriptor `RULE`; its page comes from `docs/rules/`.
 macro_rules! rule {
@@ -18,59 +31,45 @@ macro_rules! rule {
             severity: crate::Severity::$severity,
             checkers: crate::Checkers::parse($checkers),
             summary: $summary,
-            page: include_str!(concat!("../../../../docs/rules/", $code, ".md")),
+            page: include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../docs/rules/", $code, ".md")),
         };
     };
 }
 
-pub mod api_base_join_trap;
-pub mod api_customer_id;
-pub mod api_path_parameter;
-pub mod api_query_string;
-pub mod api_service_segment;
-pub mod api_unknown_endpoint;
-pub mod api_version;
-pub mod api_wrong_host_kind;
-pub mod config_malformed;
-pub mod credential_kinds_identical;
-pub mod credential_malformed;
-pub mod credential_placeholder;
-pub mod credentials_shared_across_environments;
-pub mod environment_unknown;
-pub mod field_missing;
-pub mod field_unknown;
-pub mod header_missing;
-pub mod header_needless_secret;
-pub mod header_wrong_credential;
-pub mod header_wrong_name;
-pub mod iframe_demo_in_production;
-pub mod iframe_demo_missing;
-pub mod iframe_malformed_query;
-pub mod iframe_redirect_url;
-pub mod iframe_secret_exposed;
-pub mod iframe_token_hardcoded;
-pub mod iframe_token_missing;
-pub mod iframe_unknown_parameter;
-pub mod iframe_version;
-pub mod iframe_wrong_host_kind;
-pub mod instance_invalid;
-pub mod instance_looks_like_id;
-pub mod instance_mismatch;
-pub mod production_instance_in_sandbox;
-pub mod sandbox_credentials_in_production;
-pub mod sandbox_instance_in_production;
-pub mod secret_in_frontend;
-pub mod token_expired;
-pub mod token_in_config;
-pub mod token_reused;
-pub mod url_double_slash;
-pub mod url_extra_parts;
-pub mod url_foreign_host;
-pub mod url_not_https;
-pub mod url_placeholder;
-pub mod url_stray_characters;
-pub mod url_subdomain_dot;
-pub mod url_unparseable;
+pub mod api;
+pub mod credential;
+pub mod header;
+pub mod iframe;
+pub mod profile;
+pub mod url;
+
+// Every rule stays reachable at `rules::<name>`, as before the families.
+pub use api::{
+    api_base_join_trap, api_customer_id, api_path_parameter, api_query_string, api_service_segment,
+    api_unknown_endpoint, api_version, api_wrong_host_kind,
+};
+pub use credential::{
+    credential_kinds_identical, credential_malformed, credential_placeholder,
+    instance_looks_like_id, secret_in_frontend, token_in_config,
+};
+pub use header::{
+    header_missing, header_needless_secret, header_wrong_credential, header_wrong_name,
+    token_expired, token_reused,
+};
+pub use iframe::{
+    iframe_demo_in_production, iframe_demo_missing, iframe_malformed_query, iframe_redirect_url,
+    iframe_secret_exposed, iframe_token_hardcoded, iframe_token_missing, iframe_unknown_parameter,
+    iframe_version, iframe_wrong_host_kind,
+};
+pub use profile::{
+    config_malformed, credentials_shared_across_environments, environment_unknown, field_missing,
+    field_unknown, instance_invalid, instance_mismatch, production_instance_in_sandbox,
+    sandbox_credentials_in_production, sandbox_instance_in_production,
+};
+pub use url::{
+    url_double_slash, url_extra_parts, url_foreign_host, url_not_https, url_placeholder,
+    url_stray_characters, url_subdomain_dot, url_unparseable,
+};
 
 /// Every rule, in code order.
 ///
@@ -128,52 +127,3 @@ pub static ALL: &[&crate::Rule] = &[
     &field_unknown::RULE,
     &config_malformed::RULE,
 ];
-
-/// The path rules of an API URL, segment by segment; each stops the walk
-/// when what follows would only repeat its finding.
-pub(crate) fn check_api_path(url: &UrlCheck<'_>, sink: &mut Sink) {
-    if !api_wrong_host_kind::check(url, sink) {
-        return;
-    }
-    api_query_string::check(url, sink);
-    let words = url.words();
-    let segments = &words[..];
-    if !api_version::check(url, segments, sink) {
-        return;
-    }
-    if segments
-        .get(1)
-        .is_some_and(|s| s.text.eq_ignore_ascii_case("oauth"))
-    {
-        return; // `/v3/oauth/authorize?…`: the OAuth entry point has no customer id.
-    }
-    if !api_customer_id::check(url, segments, sink) {
-        return;
-    }
-    if !api_service_segment::check(url, segments, sink) {
-        return;
-    }
-    match api_unknown_endpoint::check(url, segments, sink) {
-        Some(endpoint) => api_path_parameter::check(url, segments, endpoint, sink),
-        None if segments.len() < 4 => api_base_join_trap::check(url, sink),
-        None => {}
-    }
-}
-
-/// The rules of a Flinks Connect iframe URL.
-pub(crate) fn check_iframe(url: &UrlCheck<'_>, sink: &mut Sink) {
-    if !iframe_wrong_host_kind::check(url, sink) {
-        return;
-    }
-    iframe_version::check(url, sink);
-    iframe_malformed_query::check(url, sink);
-    iframe_unknown_parameter::check(url, sink);
-    iframe_demo_missing::check(url, sink);
-    iframe_demo_in_production::check(url, sink);
-    let exposed = iframe_secret_exposed::check(url, sink);
-    if !exposed {
-        iframe_token_hardcoded::check(url, sink);
-    }
-    iframe_token_missing::check(url, sink);
-    iframe_redirect_url::check(url, sink);
-}

@@ -8,14 +8,6 @@ use flinks_config_core::Span;
 use std::borrow::Cow;
 
 /// Parses `.env` text. A line that is not `KEY=value` is an error.
-///
-/// ```
-/// use flinks_config::load::{dotenv::parse, tree::Kind};
-/// let doc = parse("# sandbox\nexport FLINKS_INSTANCE=toolbox\nFLINKS_API_KEY='x' # note\n").unwrap();
-/// let Kind::Map(entries) = doc.kind else { unreachable!() };
-/// assert_eq!(entries.len(), 2);
-/// assert!(parse("not a line\n").is_err());
-/// ```
 pub fn parse(text: &str) -> Result<Node<'_>, ParseError> {
     let mut entries = Vec::new();
     let mut offset = super::bom_len(text);

@@ -3,42 +3,27 @@
 //! and flat `FLINKS_*` variables (`.env`, ConfigMaps, docker-compose).
 
 use super::tree::{Entry, Kind, Node};
+use super::Layout;
 use flinks_config_core::rules::secret_in_frontend;
 use flinks_config_core::{
-    normalize_key, rules, Checker, Diagnostic, Field, Location, Profile, Source, Span, Value,
+    normalize_key, rules, Checker, Diagnostic, Environment, Field, Location, Profile, Source, Span,
+    Value,
 };
 
 /// What the extraction knows about the document.
-///
-/// ```
-/// use flinks_config::load::{extract::{extract, Context}, toml::parse};
-/// use flinks_config_core::{Checker, Source};
-/// let cx = Context { source: Source::File("flinks.toml".into()), root_is_flinks: true, environment: None, checker: Checker::Linter };
-/// let doc = parse("[sandbox]\ninstance = \"toolbox\"\n").unwrap();
-/// assert_eq!(extract(&doc, &cx).profiles.len(), 1);
-/// ```
 #[derive(Clone, Debug)]
-pub struct Context<'c> {
+pub struct Context {
     /// The document's source (a file path or the environment).
     pub source: Source,
-    /// The whole document is a Flinks file (`flinks.toml`): its top-level
-    /// tables are profiles.
-    pub root_is_flinks: bool,
+    /// Where the settings are (decided by `Document`, one rule for all).
+    pub layout: Layout,
     /// The environment told by the file name (`.env.production`), if any.
-    pub environment: Option<&'c str>,
+    pub environment: Option<&'static str>,
     /// Who is checking: rules outside its column are not reported.
     pub checker: Checker,
 }
 
 /// Profiles found, and problems with the document's shape.
-///
-/// ```
-/// use flinks_config::load::{extract::{extract, Context}, toml::parse};
-/// use flinks_config_core::{Checker, Source};
-/// let cx = Context { source: Source::File("flinks.toml".into()), root_is_flinks: true, environment: None, checker: Checker::Linter };
-/// let doc = parse("[sandbox]\napi_key = \"3d5266a8-b697-48d4-8de6-52e2e2662acc\"\n").unwrap();
-/// assert_eq!(extract(&doc, &cx).secrets.len(), 1);
-/// ```
 #[derive(Debug, Default)]
 pub struct Extracted<'t> {
     /// The profiles, in document order.
@@ -50,36 +35,37 @@ pub struct Extracted<'t> {
 }
 
 /// Extracts every profile of a document.
-///
-/// ```
-/// use flinks_config::load::{extract::{extract, Context}, tree::{Entry, Kind, Node}};
-/// use flinks_config_core::{Checker, Source};
-/// let doc = Node { span: None, kind: Kind::Map(vec![Entry {
-///     key: "FLINKS_INSTANCE".into(), key_span: None, value: Node::text("toolbox", None),
-/// }]) };
-/// let cx = Context { source: Source::File(".env".into()), root_is_flinks: false, environment: Some("sandbox"), checker: Checker::Linter };
-/// let found = extract(&doc, &cx);
-/// assert_eq!(found.profiles.len(), 1);
-/// ```
-pub fn extract<'t>(root: &'t Node<'_>, cx: &Context<'t>) -> Extracted<'t> {
+pub fn extract<'t>(root: &'t Node<'_>, cx: &Context) -> Extracted<'t> {
     let mut out = Extracted::default();
-    if cx.root_is_flinks {
-        section(root, "", None, cx, &mut out);
-    } else {
-        walk(root, "", cx, &mut out);
+    match cx.layout {
+        Layout::Profiles => section(root, "", None, cx, &mut out),
+        Layout::EnvironmentTables => {
+            if let Kind::Map(entries) = &root.kind {
+                let named = entries.iter().filter(|e| {
+                    matches!(e.value.kind, Kind::Map(_)) && Environment::parse(&e.key).is_some()
+                });
+                for entry in named {
+                    section(&entry.value, &entry.key, Some(entry), cx, &mut out);
+                }
+            }
+        }
+        Layout::Sections => walk(root, "", cx, &mut out),
     }
     out
 }
 
 fn join(path: &str, key: &str) -> String {
-    if path.is_empty() {
-        key.to_string()
-    } else {
-        format!("{path}.{key}")
+    // Not `format!`: this runs for every key of every document loaded.
+    let mut joined = String::with_capacity(path.len() + 1 + key.len());
+    if !path.is_empty() {
+        joined.push_str(path);
+        joined.push('.');
     }
+    joined.push_str(key);
+    joined
 }
 
-fn location(cx: &Context<'_>, key_path: String, span: Option<Span>) -> Location {
+fn location(cx: &Context, key_path: String, span: Option<Span>) -> Location {
     let source = match &cx.source {
         // In the environment each variable is its own source.
         Source::EnvVar(_) => Source::EnvVar(key_path.clone()),
@@ -147,7 +133,7 @@ struct Item<'t> {
     setting: Setting<'t>,
 }
 
-fn walk<'t>(node: &'t Node<'_>, path: &str, cx: &Context<'t>, out: &mut Extracted<'t>) {
+fn walk<'t>(node: &'t Node<'_>, path: &str, cx: &Context, out: &mut Extracted<'t>) {
     match &node.kind {
         Kind::Map(entries) => {
             let flat: Vec<Item<'t>> = entries
@@ -211,7 +197,7 @@ fn split_pair<'t>(item: &'t Node<'_>) -> Option<Item<'t>> {
     })
 }
 
-fn item_path(key: &str, path: &str, cx: &Context<'_>) -> String {
+fn item_path(key: &str, path: &str, cx: &Context) -> String {
     if matches!(cx.source, Source::EnvVar(_)) || path.is_empty() {
         key.to_string()
     } else {
@@ -223,7 +209,7 @@ fn flat_profile<'t>(
     items: &[Item<'t>],
     path: &str,
     span: Option<Span>,
-    cx: &Context<'t>,
+    cx: &Context,
     out: &mut Extracted<'t>,
 ) {
     let whole = if path.is_empty() {
@@ -268,7 +254,7 @@ fn add<'t>(
     field: Option<Field>,
     item: &Item<'t>,
     key_path: String,
-    cx: &Context<'t>,
+    cx: &Context,
     out: &mut Extracted<'t>,
 ) {
     match (field, item.setting) {
@@ -321,7 +307,7 @@ fn section<'t>(
     node: &'t Node<'_>,
     path: &str,
     name: Option<&'t Entry<'t>>,
-    cx: &Context<'t>,
+    cx: &Context,
     out: &mut Extracted<'t>,
 ) {
     let Kind::Map(entries) = &node.kind else {
@@ -353,7 +339,7 @@ fn section<'t>(
     let mut any = false;
     for entry in entries {
         let here = join(path, &entry.key);
-        if normalize_key(&entry.key) == "lint" {
+        if entry.key.eq_ignore_ascii_case("lint") {
             continue; // the linter's own settings
         }
         if name.is_none() && matches!(entry.value.kind, Kind::Map(_)) {

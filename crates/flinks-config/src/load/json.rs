@@ -8,24 +8,9 @@ use flinks_config_core::Span;
 use std::borrow::Cow;
 
 /// Deepest nesting accepted.
-///
-/// ```
-/// use flinks_config::load::json::{parse, MAX_DEPTH};
-/// let deep = "[".repeat(MAX_DEPTH + 2) + &"]".repeat(MAX_DEPTH + 2);
-/// assert!(parse(&deep).is_err());
-/// assert!(parse("[[]]").is_ok());
-/// ```
 pub const MAX_DEPTH: usize = 128;
 
 /// Parses JSON (with comments and trailing commas).
-///
-/// ```
-/// use flinks_config::load::{json::parse, tree::Kind};
-/// let doc = parse(r#"{ "Flinks": { "Instance": "toolbox", } // note
-/// }"#).unwrap();
-/// assert!(matches!(doc.kind, Kind::Map(_)));
-/// assert!(parse("{\"a\": }").is_err());
-/// ```
 pub fn parse(text: &str) -> Result<Node<'_>, ParseError> {
     let mut p = Parser {
         text,
@@ -204,32 +189,77 @@ impl<'s> Parser<'s> {
         if !escaped {
             return Ok((Cow::Borrowed(raw), Some(Span::new(start, i))));
         }
+        self.unescape(raw, start)
+            .map(|value| (Cow::Owned(value), None))
+    }
+
+    /// The value of a string's inside `raw` (starting at byte `start`) that
+    /// holds escapes. Only JSON's escapes are accepted; `\uXXXX` pairs of
+    /// UTF-16 surrogates make one character.
+    fn unescape(&self, raw: &str, start: usize) -> Result<String, ParseError> {
+        let bad = |at: usize, len: usize, message: &str| ParseError {
+            message: format!("invalid JSON: {message}"),
+            span: Some(Span::new(
+                start + at,
+                (start + at + len).min(start + raw.len()),
+            )),
+        };
         let mut out = String::with_capacity(raw.len());
-        let mut chars = raw.chars();
-        while let Some(c) = chars.next() {
-            if c != '\\' {
-                out.push(c);
-                continue;
-            }
-            match chars.next() {
-                Some('n') => out.push('\n'),
-                Some('r') => out.push('\r'),
-                Some('t') => out.push('\t'),
-                Some('b') => out.push('\u{8}'),
-                Some('f') => out.push('\u{c}'),
-                Some('u') => {
-                    let hex: String = chars.by_ref().take(4).collect();
-                    let c = u32::from_str_radix(&hex, 16)
-                        .ok()
-                        .and_then(char::from_u32)
-                        .unwrap_or('\u{fffd}');
-                    out.push(c);
+        let mut rest = raw;
+        while let Some(backslash) = rest.find('\\') {
+            out.push_str(&rest[..backslash]);
+            let at = raw.len() - rest.len() + backslash;
+            let escape = &raw[at..];
+            let (c, len) = match escape.as_bytes().get(1) {
+                Some(b'"') => ('"', 2),
+                Some(b'\\') => ('\\', 2),
+                Some(b'/') => ('/', 2),
+                Some(b'n') => ('\n', 2),
+                Some(b'r') => ('\r', 2),
+                Some(b't') => ('\t', 2),
+                Some(b'b') => ('\u{8}', 2),
+                Some(b'f') => ('\u{c}', 2),
+                Some(b'u') => {
+                    let unit = |from: usize| {
+                        escape
+                            .get(from..from + 4)
+                            .filter(|h| h.bytes().all(|b| b.is_ascii_hexdigit()))
+                            .and_then(|h| u32::from_str_radix(h, 16).ok())
+                    };
+                    let high = unit(2).ok_or_else(|| bad(at, 2, "`\\u` needs four hex digits"))?;
+                    if (0xD800..0xDC00).contains(&high) {
+                        // A UTF-16 pair: `\ud83d\ude00` is one emoji.
+                        let low = escape
+                            .get(6..8)
+                            .filter(|u| *u == "\\u")
+                            .and_then(|_| unit(8))
+                            .filter(|low| (0xDC00..0xE000).contains(low))
+                            .ok_or_else(|| bad(at, 6, "a lone UTF-16 surrogate escape"))?;
+                        let c = 0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00);
+                        (
+                            char::from_u32(c).expect("a surrogate pair is a character"),
+                            12,
+                        )
+                    } else {
+                        let c = char::from_u32(high)
+                            .ok_or_else(|| bad(at, 6, "a lone UTF-16 surrogate escape"))?;
+                        (c, 6)
+                    }
                 }
-                Some(other) => out.push(other),
-                None => {}
-            }
+                _ => {
+                    let len = escape[1..].chars().next().map_or(1, |c| 1 + c.len_utf8());
+                    return Err(bad(
+                        at,
+                        len,
+                        "an unknown escape (JSON has \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)",
+                    ));
+                }
+            };
+            out.push(c);
+            rest = &raw[at + len..];
         }
-        Ok((Cow::Owned(out), None))
+        out.push_str(rest);
+        Ok(out)
     }
 }
 
@@ -280,6 +310,39 @@ mod tests {
         }
         let deep = "[".repeat(10_000);
         assert!(parse(&deep).is_err());
+    }
+
+    #[test]
+    fn a_surrogate_pair_is_one_character() {
+        let doc = parse(r#""a\ud83d\ude00b\u00e9""#).unwrap();
+        assert!(
+            matches!(&doc.kind, Kind::Text { value, verbatim: None } if value == "a\u{1F600}b\u{e9}"),
+            "{doc:?}"
+        );
+        let doc = parse(r#""\uD83D\uDE00""#).unwrap();
+        assert!(matches!(&doc.kind, Kind::Text { value, .. } if value == "\u{1F600}"));
+    }
+
+    #[test]
+    fn invalid_escapes_are_errors_at_their_place() {
+        for (text, at) in [
+            (r#"{"a": "x\qy"}"#, 8),          // no such escape
+            (r#"{"a": "x\ud83dy"}"#, 8),      // a high surrogate alone
+            (r#"{"a": "x\ude00"}"#, 8),       // a low surrogate alone
+            (r#"{"a": "x\ud83d\u0041"}"#, 8), // a high surrogate, then no low one
+            (r#"{"a": "x\u12g4"}"#, 8),       // not four hex digits
+            (r#"{"a": "x\u12"}"#, 8),         // cut short
+            (r#"{"a": "\é"}"#, 7),            // a multi-byte character escaped
+        ] {
+            let error = parse(text).unwrap_err();
+            let span = error.span.unwrap_or_else(|| panic!("{text}: no span"));
+            assert_eq!(span.start, at, "{text}: {error:?}");
+            assert!(text.is_char_boundary(span.end), "{text}: {error:?}");
+            assert!(
+                error.message.starts_with("invalid JSON"),
+                "{text}: {error:?}"
+            );
+        }
     }
 
     #[test]

@@ -1,6 +1,9 @@
 //! Loading configuration text into profiles the rules can check, with the
-//! source position of every value. One extraction serves every format.
+//! source position of every value. [`Document`] is the one pipeline every
+//! caller uses (see its module for where a new input kind plugs in); the
+//! parsers below only turn text into the neutral [`tree`].
 
+mod document;
 pub mod dotenv;
 #[allow(dead_code)] // wired into the .env document in the next step
 mod dotenv_consumers;
@@ -10,20 +13,18 @@ pub mod json;
 #[cfg(feature = "toml")]
 pub mod toml;
 pub mod tree;
+#[cfg(feature = "yaml")]
+pub mod yaml;
 
-use crate::report::{Report, SourceText};
+pub use document::{may_hold_settings, Document, Found, Layout};
+
+use crate::report::Report;
 use flinks_config_core::{
-    check_profiles, rules, Checker, Diagnostic, Location, ProfileOptions, Source, Span,
+    check_across_profiles, rules, Checker, Diagnostic, Location, ProfileOptions, Source, Span,
 };
 use std::path::Path;
-use std::sync::Arc;
 
 /// A syntax error in a document.
-///
-/// ```
-/// let error = flinks_config::load::json::parse("{").unwrap_err();
-/// assert!(!error.message.is_empty());
-/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ParseError {
     /// What is wrong.
@@ -34,11 +35,6 @@ pub struct ParseError {
 
 impl ParseError {
     /// As an FLK510 diagnostic for `path`.
-    ///
-    /// ```
-    /// let error = flinks_config::load::json::parse("{").unwrap_err();
-    /// assert_eq!(error.into_diagnostic("appsettings.json").code(), "FLK510");
-    /// ```
     pub fn into_diagnostic(self, path: &str) -> Diagnostic {
         let mut at = Location::new(Source::File(path.to_string()), "(file)");
         at.span = self.span;
@@ -49,13 +45,8 @@ impl ParseError {
 }
 
 /// The configuration formats the library reads.
-///
-/// ```
-/// use flinks_config::load::Format;
-/// assert_eq!(Format::from_path("flinks.toml".as_ref()), Some(Format::Toml));
-/// assert_eq!(Format::from_path("settings.jsonc".as_ref()), Some(Format::Json));
-/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive] // source files are next
 pub enum Format {
     /// TOML (`flinks.toml`, any `.toml`).
     Toml,
@@ -63,17 +54,13 @@ pub enum Format {
     Json,
     /// `.env` files.
     Dotenv,
+    /// YAML (`.yml`, `.yaml`): Kubernetes manifests, docker-compose, Helm
+    /// values. Read with the `yaml` feature.
+    Yaml,
 }
 
 impl Format {
     /// The format a file name says, if the library reads it.
-    ///
-    /// ```
-    /// use flinks_config::load::Format;
-    /// assert_eq!(Format::from_path(".env.production".as_ref()), Some(Format::Dotenv));
-    /// assert_eq!(Format::from_path("appsettings.Production.json".as_ref()), Some(Format::Json));
-    /// assert_eq!(Format::from_path("main.rs".as_ref()), None);
-    /// ```
     pub fn from_path(path: &Path) -> Option<Format> {
         let name = path.file_name()?.to_str()?.to_ascii_lowercase();
         if name == ".env" || name.starts_with(".env.") || name.ends_with(".env") {
@@ -82,17 +69,12 @@ impl Format {
         match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
             "toml" => Some(Format::Toml),
             "json" | "jsonc" => Some(Format::Json),
+            "yml" | "yaml" => Some(Format::Yaml),
             _ => None,
         }
     }
 
     /// Parses text of this format.
-    ///
-    /// ```
-    /// use flinks_config::load::{tree::Kind, Format};
-    /// let doc = Format::Dotenv.parse("FLINKS_INSTANCE=toolbox\n").unwrap();
-    /// assert!(matches!(doc.kind, Kind::Map(ref entries) if entries[0].key == "FLINKS_INSTANCE"));
-    /// ```
     pub fn parse(self, text: &str) -> Result<tree::Node<'_>, ParseError> {
         match self {
             #[cfg(feature = "toml")]
@@ -100,6 +82,8 @@ impl Format {
             #[cfg(feature = "json")]
             Format::Json => json::parse(text),
             Format::Dotenv => dotenv::parse(text),
+            #[cfg(feature = "yaml")]
+            Format::Yaml => yaml::parse(text),
             #[allow(unreachable_patterns)]
             _ => Err(ParseError {
                 message:
@@ -113,13 +97,6 @@ impl Format {
 
 /// The environment a file name tells: `.env.production`,
 /// `appsettings.Production.json`, `values-prod.yaml`, `flinks.sandbox.toml`.
-///
-/// ```
-/// use flinks_config::load::environment_from_path;
-/// assert_eq!(environment_from_path("deploy/values-prod.yaml".as_ref()), Some("production"));
-/// assert_eq!(environment_from_path(".env.sandbox".as_ref()), Some("sandbox"));
-/// assert_eq!(environment_from_path(".env".as_ref()), None);
-/// ```
 pub fn environment_from_path(path: &Path) -> Option<&'static str> {
     let name = path.file_name()?.to_str()?.to_ascii_lowercase();
     name.split(['.', '-', '_']).find_map(|word| match word {
@@ -131,25 +108,12 @@ pub fn environment_from_path(path: &Path) -> Option<&'static str> {
 
 /// Reads a file as UTF-8 text; any failure is a report of one FLK510
 /// diagnostic naming the path (and never the content).
-///
-/// ```
-/// let report = flinks_config::load::read_file("no/such/flinks.toml".as_ref()).unwrap_err();
-/// assert_eq!(report.codes(), ["FLK510"]);
-/// ```
 pub fn read_file(path: &Path) -> Result<String, Report> {
     read_file_at_most(path, u64::MAX).map(|text| text.unwrap_or_default())
 }
 
 /// Like [`read_file`], but `Ok(None)` for a file over `limit` bytes, told by
 /// the open file itself (one open, one `fstat`: a linter reads thousands).
-///
-/// ```
-/// use flinks_config::load::read_file_at_most;
-/// let path = std::env::temp_dir().join("flinks-config-doc-read.toml");
-/// std::fs::write(&path, "[sandbox]\n").unwrap();
-/// assert_eq!(read_file_at_most(&path, 4).unwrap(), None);
-/// assert_eq!(read_file_at_most(&path, 1024).unwrap().as_deref(), Some("[sandbox]\n"));
-/// ```
 pub fn read_file_at_most(path: &Path, limit: u64) -> Result<Option<String>, Report> {
     use std::io::Read;
     // Built only on failure: the linter reads thousands of files.
@@ -159,8 +123,12 @@ pub fn read_file_at_most(path: &Path, limit: u64) -> Result<Option<String>, Repo
             .with_help("check the path and its permissions; the file must be UTF-8 text")
             .with_location(Location::new(Source::File(shown), "(file)"))
     };
-    let cannot =
-        |e: std::io::Error| Report::new(vec![fail(&|shown| format!("cannot read `{shown}`: {e}"))]);
+    let cannot = |e: std::io::Error| {
+        Report::from_findings(
+            &[],
+            vec![fail(&|shown| format!("cannot read `{shown}`: {e}"))],
+        )
+    };
     let file = std::fs::File::open(path).map_err(cannot)?;
     let size = file.metadata().map_err(cannot)?.len();
     if size > limit {
@@ -182,96 +150,27 @@ pub fn read_file_at_most(path: &Path, limit: u64) -> Result<Option<String>, Repo
         if let Some(l) = d.location.as_mut() {
             l.span = Some(Span::new(at, at + 1));
         }
-        Report::new(vec![d])
+        Report::from_findings(&[], vec![d])
     })
 }
 
 /// Parses, extracts and checks one document on its own (no other files).
-///
-/// ```
-/// use flinks_config::load::{check_text, Format};
-/// use flinks_config_core::Checker;
-/// let report = check_text("FLINKS_API_URL=http://toolbox-api.private.fin.ag/v3/\n", ".env.sandbox", Format::Dotenv, Checker::Linter);
-/// assert_eq!(report.codes(), ["FLK002"]);
-/// ```
 pub fn check_text(text: &str, path: &str, format: Format, checker: Checker) -> Report {
-    let mut report = Report::default();
-    let node = match format.parse(text) {
-        Ok(node) => node,
-        Err(error) => {
-            report.extend([error.into_diagnostic(path)]);
-            report.add_source(SourceText {
-                path: path.into(),
-                text: Arc::from(text),
-                secrets: Vec::new(),
-            });
-            return report;
-        }
-    };
-    let cx = extract::Context {
-        source: Source::File(path.to_string()),
-        root_is_flinks: is_flinks_file(Path::new(path)),
-        environment: environment_from_path(Path::new(path)),
-        checker,
-    };
-    let found = extract::extract(&node, &cx);
-    let values: Vec<&str> = found
-        .profiles
-        .iter()
-        .flat_map(flinks_config_core::secret_values)
-        .collect();
-    let mut diagnostics = found.diagnostics;
-    flinks_config_core::redact_all(&mut diagnostics, &values);
-    report.extend(diagnostics);
-    report.extend(check_profiles(
-        &found.profiles,
-        ProfileOptions::new(checker),
-    ));
-    let mut secrets = found.secrets;
-    secrets.extend(secret_spans(text, &found.profiles));
-    report.add_source(SourceText {
-        path: path.into(),
-        text: Arc::from(text),
-        secrets,
-    });
+    let document = Document::parse(Path::new(path), text, format);
+    if let Some(error) = document.error() {
+        let mut report = Report::from_findings(&[], vec![error.clone()]);
+        report.add_source(document.source_text(Vec::new()));
+        return report;
+    }
+    let found = document.extract(checker);
+    let options = ProfileOptions::new(checker);
+    let mut diagnostics = found.check(options);
+    let profiles: Vec<&flinks_config_core::Profile<'_>> = found.profiles.iter().collect();
+    diagnostics.extend(check_across_profiles(&profiles, options));
+    let mut report = Report::from_findings(&found.secret_values(), diagnostics);
+    report.add_source(document.source_text(found.secret_spans()));
     report.sort();
     report
-}
-
-/// Every place in `text` where a secret configured in `profiles` appears,
-/// including copies of it in other settings (a secret key pasted into a URL),
-/// so no shown line can carry it.
-///
-/// ```
-/// use flinks_config::load::{secret_spans, Format, extract::{extract, Context}};
-/// use flinks_config_core::{Checker, Source};
-/// let text = "FLINKS_SECRET_KEY=abcd-1234\nFLINKS_API_URL=https://x/abcd-1234\n";
-/// let node = Format::Dotenv.parse(text).unwrap();
-/// let cx = Context { source: Source::File(".env".into()), root_is_flinks: false, environment: None, checker: Checker::Linter };
-/// let found = extract(&node, &cx);
-/// assert_eq!(secret_spans(text, &found.profiles).len(), 2);
-/// ```
-pub fn secret_spans(text: &str, profiles: &[flinks_config_core::Profile<'_>]) -> Vec<Span> {
-    let values: Vec<&str> = profiles
-        .iter()
-        .flat_map(flinks_config_core::secret_values)
-        .collect();
-    let mut spans: Vec<Span> = values
-        .iter()
-        .filter(|v| v.len() >= 4)
-        .flat_map(|v| {
-            flinks_config_core::find_all_ignore_case(text, v)
-                .into_iter()
-                .map(move |at| Span::new(at, at + v.len()))
-        })
-        .collect();
-    // Fragments too: a secret cut by an escape or pasted in part.
-    spans.extend(
-        flinks_config_core::secret_fragments(text, &values)
-            .into_iter()
-            .map(|(start, end)| Span::new(start, end)),
-    );
-    spans
 }
 
 /// The length of a UTF-8 byte-order mark at the start of `text` (0 or 3).
@@ -289,13 +188,6 @@ pub(crate) fn bom_len(text: &str) -> usize {
 /// Whether the whole file is Flinks configuration (`flinks.toml`,
 /// `flinks.production.toml`, `sandbox.flinks.toml`): its top-level tables
 /// are profiles. (`flinks-config.toml` is the linter's own settings.)
-///
-/// ```
-/// use flinks_config::load::is_flinks_file;
-/// assert!(is_flinks_file("config/sandbox.flinks.toml".as_ref()));
-/// assert!(!is_flinks_file("flinks-config.toml".as_ref()));
-/// assert!(!is_flinks_file("flinks-secret.yaml".as_ref())); // a Kubernetes manifest
-/// ```
 pub fn is_flinks_file(path: &Path) -> bool {
     let name = path
         .file_name()

@@ -7,13 +7,6 @@ use toml::de::{DeTable, DeValue};
 use toml::Spanned;
 
 /// Parses TOML text.
-///
-/// ```
-/// use flinks_config::load::{toml::parse, tree::Kind};
-/// let doc = parse("[sandbox]\ninstance = \"toolbox\"\n").unwrap();
-/// assert!(matches!(doc.kind, Kind::Map(_)));
-/// assert!(parse("[sandbox\n").is_err());
-/// ```
 pub fn parse(text: &str) -> Result<Node<'_>, ParseError> {
     let table = DeTable::parse(text).map_err(|e| ParseError {
         message: format!("invalid TOML: {}", e.message()),

@@ -5,12 +5,6 @@ use flinks_config_core::Span;
 use std::borrow::Cow;
 
 /// A value of a configuration document.
-///
-/// ```
-/// use flinks_config::{core::Span, load::tree::Node};
-/// let node = Node::text("toolbox", Some(Span::new(12, 19)));
-/// assert_eq!(node.span, Some(Span::new(12, 19)));
-/// ```
 #[derive(Clone, Debug, PartialEq)]
 pub struct Node<'s> {
     /// The whole value in the source text, when known.
@@ -20,12 +14,6 @@ pub struct Node<'s> {
 }
 
 /// The kinds of value the loaders distinguish.
-///
-/// ```
-/// use flinks_config::load::{json::parse, tree::Kind};
-/// let doc = parse(r#"[1, "toolbox"]"#).unwrap();
-/// assert!(matches!(doc.kind, Kind::List(ref items) if items.len() == 2));
-/// ```
 #[derive(Clone, Debug, PartialEq)]
 pub enum Kind<'s> {
     /// A table, object or mapping, in source order.
@@ -45,12 +33,6 @@ pub enum Kind<'s> {
 }
 
 /// One `key = value` of a map.
-///
-/// ```
-/// use flinks_config::load::{toml::parse, tree::Kind};
-/// let doc = parse("instance = \"toolbox\"\n").unwrap();
-/// assert!(matches!(doc.kind, Kind::Map(ref entries) if entries[0].key == "instance"));
-/// ```
 #[derive(Clone, Debug, PartialEq)]
 pub struct Entry<'s> {
     /// The key.
@@ -63,12 +45,6 @@ pub struct Entry<'s> {
 
 impl<'s> Node<'s> {
     /// A text node.
-    ///
-    /// ```
-    /// use flinks_config::load::tree::{Kind, Node};
-    /// let node = Node::text("toolbox", None);
-    /// assert!(matches!(node.kind, Kind::Text { .. }));
-    /// ```
     pub fn text(value: impl Into<Cow<'s, str>>, verbatim: Option<Span>) -> Self {
         Node {
             span: verbatim,
@@ -80,13 +56,6 @@ impl<'s> Node<'s> {
     }
 
     /// The span of a quoted string whose inside equals `value`: the inside.
-    ///
-    /// ```
-    /// use flinks_config::{core::Span, load::tree::Node};
-    /// let source = "k = \"toolbox\"";
-    /// assert_eq!(Node::quoted_verbatim(source, Span::new(4, 13), "toolbox"), Some(Span::new(5, 12)));
-    /// assert_eq!(Node::quoted_verbatim(source, Span::new(4, 13), "other"), None);
-    /// ```
     pub fn quoted_verbatim(source: &str, span: Span, value: &str) -> Option<Span> {
         let raw = source.get(span.range())?;
         for quote in ["\"\"\"", "'''", "\"", "'"] {

@@ -1,0 +1,69 @@
+#![doc = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../docs/rules/FLK403.md"))]
+
+rule!(
+    "FLK403",
+    "header-wrong-credential",
+    Error,
+    "LQ",
+    "a known value of the wrong kind in a header (secret key on `/Authorize`, token on `/GenerateAuthorizeToken`)"
+);
+
+use crate::endpoint::{header, Endpoint};
+use crate::{Diagnostic, KnownValue, API_KEY_HEADER, AUTH_KEY_HEADER};
+
+/// FLK403: a known value of another kind in an auth header.
+pub(crate) fn check(
+    endpoint: &Endpoint,
+    headers: &[(&str, &str)],
+    known: &[KnownValue],
+) -> Option<Diagnostic> {
+    let want = endpoint.auth.credential()?;
+    let name = endpoint.auth.header()?;
+    let value = header(headers, name)?;
+    let found = known
+        .iter()
+        .find(|k| k.kind != want && k.kind.is_secret() && k.matches(value))?;
+    Some(
+        Diagnostic::new(
+            &RULE,
+            format!(
+                "the `{name}` header of /{} carries the {}, not the {want}",
+                endpoint.name, found.kind
+            ),
+        )
+        .with_help(match endpoint.auth {
+            crate::Auth::AuthorizeToken => format!(
+                "call /GenerateAuthorizeToken with the secret key, then send the token it returns in `{AUTH_KEY_HEADER}`"
+            ),
+            crate::Auth::ApiKey => format!("send the API key in `{API_KEY_HEADER}`"),
+            _ => format!("send the {want} in `{name}`"),
+        }),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{endpoint, CredentialKind, KnownValue};
+
+    const SECRET: &str = "c4569c54-e167-4d34-8de6-f4113bc82414";
+
+    #[test]
+    fn fires_on_secret_key_on_authorize_without_leaking() {
+        let known = [KnownValue::new(CredentialKind::SecretKey, SECRET)];
+        let d = super::check(
+            endpoint("Authorize").unwrap(),
+            &[("flinks-auth-key", SECRET)],
+            &known,
+        )
+        .unwrap();
+        assert_eq!(d.code(), "FLK403");
+        assert!(!format!("{d} {:?}", d).contains(SECRET));
+    }
+
+    #[test]
+    fn does_not_fire_on_right_credential() {
+        let known = [KnownValue::new(CredentialKind::SecretKey, SECRET)];
+        let e = endpoint("GenerateAuthorizeToken").unwrap();
+        assert!(super::check(e, &[("flinks-auth-key", SECRET)], &known).is_none());
+    }
+}

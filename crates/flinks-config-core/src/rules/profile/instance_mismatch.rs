@@ -1,0 +1,114 @@
+#![doc = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../docs/rules/FLK505.md"))]
+
+use crate::context::{ProfileCheck, Sink};
+use crate::profile::{located, Field};
+use crate::text::clip;
+use crate::url::UrlParts;
+use crate::{classify_host, Diagnostic};
+
+rule!(
+    "FLK505",
+    "instance-mismatch",
+    Error,
+    "RL",
+    "API URL, iframe URL and declared instance disagree (including `-ca`/`-us`)"
+);
+
+pub(crate) fn check(check: &ProfileCheck<'_, '_>, sink: &mut Sink) {
+    let profile = check.profile;
+    // An invalid declared instance is FLK506's; comparing with it is noise.
+    let declared = profile
+        .get(Field::Instance)
+        .map(|v| v.text.trim().to_ascii_lowercase())
+        .filter(|i| super::shared::instance_problem(i).is_none());
+    let mut first_url: Option<(Field, String)> = None;
+    for field in [Field::ApiUrl, Field::IframeUrl] {
+        let Some(value) = profile.get(field) else {
+            continue;
+        };
+        let Ok(parts) = UrlParts::split(value.text.trim(), 0) else {
+            continue;
+        };
+        let Some(host) = classify_host(parts.host.text) else {
+            continue;
+        };
+        let offset = value.text.len() - value.text.trim_start().len();
+        let mismatch = match (&declared, &first_url) {
+            (Some(d), _) if *d != host.instance => Some(format!("instance `{d}`")),
+            (None, Some((f, other))) if *other != host.instance => {
+                Some(format!("`{}` (`{other}`)", f.key()))
+            }
+            _ => None,
+        };
+        if let Some(with) = mismatch {
+            sink.push(
+                Diagnostic::new(
+                    &RULE,
+                    format!("`{}` points at instance `{}`, but the profile says {}", field.key(), clip(&host.instance, 60), clip(&with, 80)),
+                )
+                .with_span(parts.host.span.shift(offset))
+                .with_help("use one instance throughout the profile: regional instances (`-ca`, `-us`) are distinct")
+                .with_location(located(field, value)),
+            );
+        }
+        first_url.get_or_insert((field, host.instance));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{check_profile, Checker, Field, Location, Profile, ProfileOptions, Source, Value};
+
+    fn profile<'a>(pairs: &[(Field, &'a str)]) -> Profile<'a> {
+        let mut p = Profile::new(Location::new(Source::Value, "production"));
+        for (f, v) in pairs {
+            p.set(
+                *f,
+                Value {
+                    text: v,
+                    location: Location::new(Source::Value, f.key()),
+                },
+            );
+        }
+        p
+    }
+
+    #[test]
+    fn fires_on_a_regional_mismatch() {
+        let p = profile(&[
+            (Field::Instance, "acme-ca"),
+            (Field::ApiUrl, "https://acme-us-api.private.fin.ag/v3/"),
+        ]);
+        let found = check_profile(&p, ProfileOptions::new(Checker::Linter));
+        assert_eq!(
+            found.iter().map(|d| d.code()).collect::<Vec<_>>(),
+            ["FLK505"],
+            "{found:#?}"
+        );
+        let p = profile(&[
+            (Field::ApiUrl, "https://acme-api.private.fin.ag/v3/"),
+            (
+                Field::IframeUrl,
+                "https://acme-ca-iframe.private.fin.ag/v2/",
+            ),
+        ]);
+        let found = check_profile(&p, ProfileOptions::new(Checker::Linter));
+        assert_eq!(
+            found.iter().map(|d| d.code()).collect::<Vec<_>>(),
+            ["FLK505"]
+        );
+    }
+
+    #[test]
+    fn does_not_fire_when_all_agree() {
+        let p = profile(&[
+            (Field::Instance, "acme-ca"),
+            (Field::ApiUrl, "https://acme-ca-api.private.fin.ag/v3/"),
+            (
+                Field::IframeUrl,
+                "https://acme-ca-iframe.private.fin.ag/v2/",
+            ),
+        ]);
+        assert!(check_profile(&p, ProfileOptions::new(Checker::Linter)).is_empty());
+    }
+}
