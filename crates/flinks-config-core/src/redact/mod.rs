@@ -32,8 +32,8 @@ use crate::text::{find_all_ignore_case, find_ignore_case};
 use fragments::FRAGMENT;
 use masked::MaskedText;
 pub use masked::MASK;
-use std::cell::OnceCell;
 use std::fmt;
+use std::sync::OnceLock;
 
 /// Masks every secret a run knows, wherever a finding could show it.
 ///
@@ -41,7 +41,8 @@ use std::fmt;
 /// case ignored; values shorter than four bytes are not searched, they would
 /// mask ordinary words) and from their fragments: hex runs sharing 12 or
 /// more characters with a secret, left when an escape or a typo cut one.
-/// Its `Debug` shows how many values it holds, never one of them.
+/// Its `Debug` shows how many values it holds, never one of them. It is
+/// `Send` and `Sync`: one redactor can serve a run's worker threads.
 ///
 /// ```
 /// use flinks_config_core::redact::Redactor;
@@ -55,7 +56,7 @@ pub struct Redactor {
     /// Whether whole values are searched (each is one pass over each text),
     /// or only their fragments (one pass for all: see [`Redactor::fragments_only`]).
     whole_values: bool,
-    windows: OnceCell<Vec<[u8; FRAGMENT]>>,
+    windows: OnceLock<Vec<[u8; FRAGMENT]>>,
 }
 
 impl Redactor {
@@ -69,7 +70,7 @@ impl Redactor {
         let mut redactor = Redactor {
             values: Vec::new(),
             whole_values: true,
-            windows: OnceCell::new(),
+            windows: OnceLock::new(),
         };
         redactor.extend(secrets.iter().copied());
         redactor
@@ -111,7 +112,7 @@ impl Redactor {
         if self.values.len() != before {
             self.values.sort_unstable();
             self.values.dedup();
-            self.windows = OnceCell::new();
+            self.windows = OnceLock::new();
         }
     }
 
@@ -293,8 +294,9 @@ impl Redactor {
     }
 
     fn fragments(&self, text: &str) -> Vec<(usize, usize)> {
-        fragments::find(text, &self.windows, || {
-            fragments::windows_of(self.values.iter().map(String::as_str))
+        fragments::find(text, || {
+            self.windows
+                .get_or_init(|| fragments::windows_of(self.values.iter().map(String::as_str)))
         })
     }
 }
@@ -728,6 +730,12 @@ mod tests {
         d.snippet = Some("a=secret&b".into());
         Redactor::new(&["secret"]).mask_diagnostic(&mut d);
         assert_eq!(d.snippet.as_deref(), Some("a=******&b"));
+    }
+
+    #[test]
+    fn a_redactor_can_be_shared_between_threads() {
+        fn shared<T: Send + Sync>() {}
+        shared::<Redactor>();
     }
 
     #[test]
