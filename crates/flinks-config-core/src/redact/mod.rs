@@ -732,6 +732,65 @@ mod tests {
         assert_eq!(d.snippet.as_deref(), Some("a=******&b"));
     }
 
+    /// Random texts made of a secret, pieces of it in either case, names
+    /// that say "secret", quotes, multi-byte characters and noise: no
+    /// 12-character run of the secret survives any masking, and a shown
+    /// line keeps its length.
+    #[test]
+    fn no_run_of_a_secret_survives_random_texts() {
+        let mut seed = 11u64;
+        let mut next = |n: usize| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) as usize % n
+        };
+        let r = Redactor::new(&[SECRET]);
+        let leaks = |text: &str| {
+            let lower = text.to_ascii_lowercase();
+            SECRET
+                .as_bytes()
+                .windows(12)
+                .any(|w| lower.contains(std::str::from_utf8(w).unwrap()))
+        };
+        let mut planted = 0;
+        for _ in 0..2000 {
+            let mut text = String::new();
+            for _ in 0..1 + next(6) {
+                match next(6) {
+                    0 => text.push_str(SECRET),
+                    1 => {
+                        let start = next(SECRET.len() - 12);
+                        let end = (start + 12 + next(24)).min(SECRET.len());
+                        let piece = &SECRET[start..end];
+                        text.push_str(&if next(2) == 0 {
+                            piece.to_ascii_uppercase()
+                        } else {
+                            piece.to_string()
+                        });
+                    }
+                    2 => text.push_str(
+                        ["secret_key = \"", "apiKey: ", "?authorizeToken=", "\""][next(4)],
+                    ),
+                    3 => text.push_str(["é", "€", "\u{1F600}", "\t"][next(4)]),
+                    4 => text.extend((0..next(10)).map(|_| b"0123456789abcdef-"[next(17)] as char)),
+                    _ => text.push_str([" ", "/", "=", "&", "x"][next(5)]),
+                }
+            }
+            planted += usize::from(leaks(&text));
+            let masked = r.mask_text(&text);
+            assert!(!leaks(&masked), "{text:?} -> {masked:?}");
+            let line = r.mask_line(&text, 0, &[], LineSource::Parsed);
+            assert_eq!(line.len(), text.len(), "{text:?}");
+            assert!(!leaks(&line), "{text:?} -> {line:?}");
+            let mut d = Diagnostic::new(&rules::url_not_https::RULE, text.clone());
+            d.snippet = Some(text.clone());
+            let d = r.redact(d).into_inner();
+            assert!(!leaks(&d.message) && !leaks(d.snippet.as_deref().unwrap()));
+        }
+        assert!(planted > 1000, "{planted} texts held a secret");
+    }
+
     #[test]
     fn a_redactor_can_be_shared_between_threads() {
         fn shared<T: Send + Sync>() {}
