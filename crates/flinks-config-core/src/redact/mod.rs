@@ -22,6 +22,7 @@ mod masked;
 mod names;
 mod url;
 
+#[doc(hidden)]
 pub use fragments::{secret_fragments, SecretFragments};
 pub use line::LineSource;
 pub use names::names_a_secret;
