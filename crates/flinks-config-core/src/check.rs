@@ -72,7 +72,15 @@ pub fn check_instance(value: &str, checker: Checker) -> Vec<Diagnostic> {
 /// assert_eq!(check_credential("acme", CredentialKind::CustomerId, Checker::Runtime)[0].code(), "FLK306");
 /// ```
 pub fn check_credential(value: &str, kind: CredentialKind, checker: Checker) -> Vec<Diagnostic> {
-    rules::credential::check_value(value, kind, checker)
+    let found = rules::credential::check_value(value, kind, checker);
+    // The rules never quote a secret value; redacting it costs nothing
+    // when there is no finding, and keeps that true if a rule changes.
+    let secrets = if kind.is_secret() && !found.is_empty() {
+        vec![value.trim().to_string()]
+    } else {
+        Vec::new()
+    };
+    Findings::new(found, secrets).redact().into_inner()
 }
 
 /// Checks the headers of one request to `endpoint` (FLK401–FLK404). Header

@@ -16,6 +16,14 @@
 //! assert_eq!(found[0].code(), "FLK003");
 //! assert_eq!(found[0].rule.name, "url-double-slash");
 //! ```
+//!
+//! How a value flows: a front end hands a value (or a loaded
+//! [`Profile`]) to a `check_*` function; it runs a family's pipeline in
+//! [`rules`] (`url`, `api`, `iframe`, `credential`, `header`, `profile`),
+//! whose rules push raw [`Diagnostic`]s; the findings and the secrets they
+//! may quote pass once through a [`redact::Redactor`] before they are
+//! returned. Model types ([`Diagnostic`], [`Profile`], [`UrlContext`],
+//! [`Endpoint`]…) live in leaf modules that import no rule.
 #![forbid(unsafe_code)]
 
 #[macro_use]

@@ -18,18 +18,18 @@ pub(crate) fn windows_of<'s>(secrets: impl IntoIterator<Item = &'s str>) -> Vec<
     all
 }
 
-/// The runs of hex digits and dashes in `text` sharing a window with
-/// `known` (built by `windows_of` on first need, which `known` defers).
+/// The runs of hex digits and dashes in `text` sharing a window with the
+/// secrets whose windows `known` gives (asked for only when a run is long
+/// enough: building them is deferred to first need).
 ///
 /// Two runs share `FRAGMENT` consecutive characters exactly when they share
 /// a `FRAGMENT`-byte window, so each run is one linear scan with a lookup
 /// per window (comparing each run with each secret was quadratic). The
 /// windows are gathered only when a text has a hex run long enough to need
 /// them: most texts have none.
-pub(crate) fn find(
+pub(crate) fn find<'k>(
     text: &str,
-    known: &OnceCell<Vec<[u8; FRAGMENT]>>,
-    build: impl Fn() -> Vec<[u8; FRAGMENT]>,
+    known: impl Fn() -> &'k [[u8; FRAGMENT]],
 ) -> Vec<(usize, usize)> {
     let bytes = text.as_bytes();
     let is_run = |b: u8| b.is_ascii_hexdigit() || b == b'-';
@@ -45,7 +45,7 @@ pub(crate) fn find(
             i += 1;
         }
         if i - start >= FRAGMENT {
-            let known = known.get_or_init(&build);
+            let known = known();
             let run = &bytes[start..i];
             if !known.is_empty()
                 && run
@@ -105,8 +105,9 @@ impl<'a> SecretFragments<'a> {
     /// assert_eq!(SecretFragments::new(&secrets).find("c4569c54-e167-4d34"), vec![(0, 18)]);
     /// ```
     pub fn find(&self, text: &str) -> Vec<(usize, usize)> {
-        find(text, &self.windows, || {
-            windows_of(self.secrets.iter().copied())
+        find(text, || {
+            self.windows
+                .get_or_init(|| windows_of(self.secrets.iter().copied()))
         })
     }
 

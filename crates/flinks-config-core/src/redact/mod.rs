@@ -22,6 +22,7 @@ mod masked;
 mod names;
 mod url;
 
+#[doc(hidden)]
 pub use fragments::{secret_fragments, SecretFragments};
 pub use line::LineSource;
 pub use names::names_a_secret;
@@ -32,8 +33,8 @@ use crate::text::{find_all_ignore_case, find_ignore_case};
 use fragments::FRAGMENT;
 use masked::MaskedText;
 pub use masked::MASK;
-use std::cell::OnceCell;
 use std::fmt;
+use std::sync::OnceLock;
 
 /// Masks every secret a run knows, wherever a finding could show it.
 ///
@@ -41,7 +42,8 @@ use std::fmt;
 /// case ignored; values shorter than four bytes are not searched, they would
 /// mask ordinary words) and from their fragments: hex runs sharing 12 or
 /// more characters with a secret, left when an escape or a typo cut one.
-/// Its `Debug` shows how many values it holds, never one of them.
+/// Its `Debug` shows how many values it holds, never one of them. It is
+/// `Send` and `Sync`: one redactor can serve a run's worker threads.
 ///
 /// ```
 /// use flinks_config_core::redact::Redactor;
@@ -55,7 +57,7 @@ pub struct Redactor {
     /// Whether whole values are searched (each is one pass over each text),
     /// or only their fragments (one pass for all: see [`Redactor::fragments_only`]).
     whole_values: bool,
-    windows: OnceCell<Vec<[u8; FRAGMENT]>>,
+    windows: OnceLock<Vec<[u8; FRAGMENT]>>,
 }
 
 impl Redactor {
@@ -69,7 +71,7 @@ impl Redactor {
         let mut redactor = Redactor {
             values: Vec::new(),
             whole_values: true,
-            windows: OnceCell::new(),
+            windows: OnceLock::new(),
         };
         redactor.extend(secrets.iter().copied());
         redactor
@@ -111,7 +113,7 @@ impl Redactor {
         if self.values.len() != before {
             self.values.sort_unstable();
             self.values.dedup();
-            self.windows = OnceCell::new();
+            self.windows = OnceLock::new();
         }
     }
 
@@ -293,8 +295,9 @@ impl Redactor {
     }
 
     fn fragments(&self, text: &str) -> Vec<(usize, usize)> {
-        fragments::find(text, &self.windows, || {
-            fragments::windows_of(self.values.iter().map(String::as_str))
+        fragments::find(text, || {
+            self.windows
+                .get_or_init(|| fragments::windows_of(self.values.iter().map(String::as_str)))
         })
     }
 }
@@ -728,6 +731,71 @@ mod tests {
         d.snippet = Some("a=secret&b".into());
         Redactor::new(&["secret"]).mask_diagnostic(&mut d);
         assert_eq!(d.snippet.as_deref(), Some("a=******&b"));
+    }
+
+    /// Random texts made of a secret, pieces of it in either case, names
+    /// that say "secret", quotes, multi-byte characters and noise: no
+    /// 12-character run of the secret survives any masking, and a shown
+    /// line keeps its length.
+    #[test]
+    fn no_run_of_a_secret_survives_random_texts() {
+        let mut seed = 11u64;
+        let mut next = |n: usize| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) as usize % n
+        };
+        let r = Redactor::new(&[SECRET]);
+        let leaks = |text: &str| {
+            let lower = text.to_ascii_lowercase();
+            SECRET
+                .as_bytes()
+                .windows(12)
+                .any(|w| lower.contains(std::str::from_utf8(w).unwrap()))
+        };
+        let mut planted = 0;
+        for _ in 0..2000 {
+            let mut text = String::new();
+            for _ in 0..1 + next(6) {
+                match next(6) {
+                    0 => text.push_str(SECRET),
+                    1 => {
+                        let start = next(SECRET.len() - 12);
+                        let end = (start + 12 + next(24)).min(SECRET.len());
+                        let piece = &SECRET[start..end];
+                        text.push_str(&if next(2) == 0 {
+                            piece.to_ascii_uppercase()
+                        } else {
+                            piece.to_string()
+                        });
+                    }
+                    2 => text.push_str(
+                        ["secret_key = \"", "apiKey: ", "?authorizeToken=", "\""][next(4)],
+                    ),
+                    3 => text.push_str(["é", "€", "\u{1F600}", "\t"][next(4)]),
+                    4 => text.extend((0..next(10)).map(|_| b"0123456789abcdef-"[next(17)] as char)),
+                    _ => text.push_str([" ", "/", "=", "&", "x"][next(5)]),
+                }
+            }
+            planted += usize::from(leaks(&text));
+            let masked = r.mask_text(&text);
+            assert!(!leaks(&masked), "{text:?} -> {masked:?}");
+            let line = r.mask_line(&text, 0, &[], LineSource::Parsed);
+            assert_eq!(line.len(), text.len(), "{text:?}");
+            assert!(!leaks(&line), "{text:?} -> {line:?}");
+            let mut d = Diagnostic::new(&rules::url_not_https::RULE, text.clone());
+            d.snippet = Some(text.clone());
+            let d = r.redact(d).into_inner();
+            assert!(!leaks(&d.message) && !leaks(d.snippet.as_deref().unwrap()));
+        }
+        assert!(planted > 1000, "{planted} texts held a secret");
+    }
+
+    #[test]
+    fn a_redactor_can_be_shared_between_threads() {
+        fn shared<T: Send + Sync>() {}
+        shared::<Redactor>();
     }
 
     #[test]

@@ -8,11 +8,13 @@ rule!(
     "the header an endpoint requires is absent"
 );
 
-use crate::endpoint::{header, Endpoint};
+use super::shared::Request;
+use crate::endpoint::header;
 use crate::Diagnostic;
 
 /// FLK402: the header the endpoint authenticates with is absent.
-pub(crate) fn check(endpoint: &Endpoint, headers: &[(&str, &str)]) -> Option<Diagnostic> {
+pub(crate) fn check(request: &Request<'_>) -> Option<Diagnostic> {
+    let (endpoint, headers) = (request.endpoint, request.headers);
     let required = endpoint.auth.header()?;
     if header(headers, required).is_some() {
         return None;
@@ -36,18 +38,27 @@ mod tests {
 
     #[test]
     fn fires_without_api_key() {
-        let d = super::check(
+        let d = super::check(&super::Request::new(
             endpoint("GetAccountsSummary").unwrap(),
             &[("Content-Type", "application/json")],
-        );
+            &[],
+        ));
         assert_eq!(d.unwrap().code(), "FLK402");
     }
 
     #[test]
     fn does_not_fire_when_present_or_unknown_auth() {
-        assert!(
-            super::check(endpoint("Authorize").unwrap(), &[("flinks-auth-key", "t")]).is_none()
-        );
-        assert!(super::check(endpoint("Institutions").unwrap(), &[]).is_none());
+        assert!(super::check(&super::Request::new(
+            endpoint("Authorize").unwrap(),
+            &[("flinks-auth-key", "t")],
+            &[]
+        ))
+        .is_none());
+        assert!(super::check(&super::Request::new(
+            endpoint("Institutions").unwrap(),
+            &[],
+            &[]
+        ))
+        .is_none());
     }
 }

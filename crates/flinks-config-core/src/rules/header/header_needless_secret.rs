@@ -8,11 +8,13 @@ rule!(
     "`flinks-auth-key` sent to a data endpoint"
 );
 
-use crate::endpoint::{header, Endpoint};
+use super::shared::Request;
+use crate::endpoint::header;
 use crate::{Diagnostic, API_KEY_HEADER, AUTH_KEY_HEADER};
 
 /// FLK404: `flinks-auth-key` next to `x-api-key` on a data endpoint.
-pub(crate) fn check(endpoint: &Endpoint, headers: &[(&str, &str)]) -> Option<Diagnostic> {
+pub(crate) fn check(request: &Request<'_>) -> Option<Diagnostic> {
+    let (endpoint, headers) = (request.endpoint, request.headers);
     if !endpoint.is_data()
         || header(headers, AUTH_KEY_HEADER).is_none()
         || header(headers, API_KEY_HEADER).is_none()
@@ -36,17 +38,24 @@ mod tests {
     fn fires_on_auth_key_beside_api_key() {
         let h = [("x-api-key", "k"), ("flinks-auth-key", "s")];
         assert_eq!(
-            super::check(endpoint("GetAccountsDetail").unwrap(), &h)
-                .unwrap()
-                .code(),
+            super::check(&super::Request::new(
+                endpoint("GetAccountsDetail").unwrap(),
+                &h,
+                &[]
+            ))
+            .unwrap()
+            .code(),
             "FLK404"
         );
     }
 
     #[test]
     fn does_not_fire_on_authorize() {
-        assert!(
-            super::check(endpoint("Authorize").unwrap(), &[("flinks-auth-key", "t")]).is_none()
-        );
+        assert!(super::check(&super::Request::new(
+            endpoint("Authorize").unwrap(),
+            &[("flinks-auth-key", "t")],
+            &[]
+        ))
+        .is_none());
     }
 }

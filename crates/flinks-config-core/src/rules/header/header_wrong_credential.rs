@@ -8,15 +8,13 @@ rule!(
     "a known value of the wrong kind in a header (secret key on `/Authorize`, token on `/GenerateAuthorizeToken`)"
 );
 
-use crate::endpoint::{header, Endpoint};
-use crate::{Diagnostic, KnownValue, API_KEY_HEADER, AUTH_KEY_HEADER};
+use super::shared::Request;
+use crate::endpoint::header;
+use crate::{Diagnostic, API_KEY_HEADER, AUTH_KEY_HEADER};
 
 /// FLK403: a known value of another kind in an auth header.
-pub(crate) fn check(
-    endpoint: &Endpoint,
-    headers: &[(&str, &str)],
-    known: &[KnownValue],
-) -> Option<Diagnostic> {
+pub(crate) fn check(request: &Request<'_>) -> Option<Diagnostic> {
+    let (endpoint, headers, known) = (request.endpoint, request.headers, request.known);
     let want = endpoint.auth.credential()?;
     let name = endpoint.auth.header()?;
     let value = header(headers, name)?;
@@ -50,11 +48,11 @@ mod tests {
     #[test]
     fn fires_on_secret_key_on_authorize_without_leaking() {
         let known = [KnownValue::new(CredentialKind::SecretKey, SECRET)];
-        let d = super::check(
+        let d = super::check(&super::Request::new(
             endpoint("Authorize").unwrap(),
             &[("flinks-auth-key", SECRET)],
             &known,
-        )
+        ))
         .unwrap();
         assert_eq!(d.code(), "FLK403");
         assert!(!format!("{d} {:?}", d).contains(SECRET));
@@ -64,6 +62,11 @@ mod tests {
     fn does_not_fire_on_right_credential() {
         let known = [KnownValue::new(CredentialKind::SecretKey, SECRET)];
         let e = endpoint("GenerateAuthorizeToken").unwrap();
-        assert!(super::check(e, &[("flinks-auth-key", SECRET)], &known).is_none());
+        assert!(super::check(&super::Request::new(
+            e,
+            &[("flinks-auth-key", SECRET)],
+            &known
+        ))
+        .is_none());
     }
 }

@@ -8,7 +8,8 @@ rule!(
     "a wrong header name (`Authorization`, `Bearer`, `x-api-key`…) where `flinks-auth-key` is required, and the reverse"
 );
 
-use crate::endpoint::{header, Auth, Endpoint};
+use super::shared::Request;
+use crate::endpoint::{header, Auth};
 use crate::{Diagnostic, API_KEY_HEADER, AUTH_KEY_HEADER};
 
 /// Names people send instead of `flinks-auth-key`.
@@ -31,7 +32,8 @@ const API_KEY_LOOKALIKES: &[&str] = &[
 ];
 
 /// FLK401: the required header is absent but a lookalike is present.
-pub(crate) fn check(endpoint: &Endpoint, headers: &[(&str, &str)]) -> Option<Diagnostic> {
+pub(crate) fn check(request: &Request<'_>) -> Option<Diagnostic> {
+    let (endpoint, headers) = (request.endpoint, request.headers);
     let (required, lookalikes) = match endpoint.auth {
         Auth::SecretKey | Auth::AuthorizeToken => (AUTH_KEY_HEADER, AUTH_KEY_LOOKALIKES),
         Auth::ApiKey => (API_KEY_HEADER, API_KEY_LOOKALIKES),
@@ -63,10 +65,11 @@ mod tests {
 
     #[test]
     fn fires_on_authorization_for_authorize() {
-        let d = super::check(
+        let d = super::check(&super::Request::new(
             endpoint("Authorize").unwrap(),
             &[("Authorization", "Bearer t")],
-        )
+            &[],
+        ))
         .unwrap();
         assert_eq!(d.code(), "FLK401");
         assert!(d.message.contains("`flinks-auth-key`"));
@@ -74,31 +77,37 @@ mod tests {
 
     #[test]
     fn fires_on_auth_key_for_data_endpoint() {
-        let d = super::check(
+        let d = super::check(&super::Request::new(
             endpoint("GetAccountsDetail").unwrap(),
             &[("flinks-auth-key", "k")],
-        );
+            &[],
+        ));
         assert!(d.unwrap().message.contains("`x-api-key`"));
     }
 
     #[test]
     fn fires_on_underscore_spelling() {
-        assert!(super::check(
+        assert!(super::check(&super::Request::new(
             endpoint("GenerateAuthorizeToken").unwrap(),
-            &[("flinks_auth_key", "k")]
-        )
+            &[("flinks_auth_key", "k")],
+            &[]
+        ))
         .is_some());
     }
 
     #[test]
     fn does_not_fire_on_right_name_any_case() {
-        assert!(
-            super::check(endpoint("Authorize").unwrap(), &[("Flinks-Auth-Key", "t")]).is_none()
-        );
-        assert!(super::check(
+        assert!(super::check(&super::Request::new(
+            endpoint("Authorize").unwrap(),
+            &[("Flinks-Auth-Key", "t")],
+            &[]
+        ))
+        .is_none());
+        assert!(super::check(&super::Request::new(
             endpoint("GetAccountsDetail").unwrap(),
-            &[("X-API-Key", "k")]
-        )
+            &[("X-API-Key", "k")],
+            &[]
+        ))
         .is_none());
     }
 }

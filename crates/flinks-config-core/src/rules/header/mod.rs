@@ -12,8 +12,9 @@
 //! | FLK406 | [`token_expired`]             |
 //!
 //! The header rules' shape is
-//! `check(endpoint, headers, …) -> Option<Diagnostic>` (one finding per
-//! request at most); the pipeline is `check_headers` (public as [`crate::check_headers`]). FLK405 and FLK406
+//! `check(request: &Request<'_>) -> Option<Diagnostic>` (one finding per
+//! request at most); the pipeline, which reports a wrongly named header
+//! instead of a missing one, is `check_headers` (public as [`crate::check_headers`]). FLK405 and FLK406
 //! are reported by the library's token type, which calls their public
 //! functions.
 
@@ -21,11 +22,13 @@ pub mod header_missing;
 pub mod header_needless_secret;
 pub mod header_wrong_credential;
 pub mod header_wrong_name;
+pub(crate) mod shared;
 pub mod token_expired;
 pub mod token_reused;
 
 use crate::endpoint::Endpoint;
 use crate::{Diagnostic, KnownValue, Severity};
+use shared::Request;
 
 /// Checks the headers of one request to `endpoint` (FLK401–FLK404). A
 /// wrongly named header is reported instead of a missing one; an endpoint
@@ -35,13 +38,14 @@ pub(crate) fn check_headers(
     headers: &[(&str, &str)],
     known: &[KnownValue<'_>],
 ) -> Vec<Diagnostic> {
+    let request = Request::new(endpoint, headers, known);
     let mut out = Vec::new();
-    match header_wrong_name::check(endpoint, headers) {
+    match header_wrong_name::check(&request) {
         Some(d) => out.push(d),
-        None => out.extend(header_missing::check(endpoint, headers)),
+        None => out.extend(header_missing::check(&request)),
     }
-    out.extend(header_wrong_credential::check(endpoint, headers, known));
-    out.extend(header_needless_secret::check(endpoint, headers));
+    out.extend(header_wrong_credential::check(&request));
+    out.extend(header_needless_secret::check(&request));
     if endpoint.uncertain {
         for d in &mut out {
             if d.severity == Severity::Error {

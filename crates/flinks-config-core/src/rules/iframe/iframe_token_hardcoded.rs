@@ -14,9 +14,6 @@ rule!(
 );
 
 pub(crate) fn check(url: &UrlCheck<'_>, sink: &mut Sink) -> ControlFlow<()> {
-    if shared::exposed_secrets(url).next().is_some() {
-        return ControlFlow::Continue(()); // a secret in the token's place is FLK205's
-    }
     let token = url.parts.params().find(|p| {
         p.name.text.eq_ignore_ascii_case("authorizeToken")
             && p.value.is_some_and(|v| !v.text.is_empty())
@@ -24,6 +21,9 @@ pub(crate) fn check(url: &UrlCheck<'_>, sink: &mut Sink) -> ControlFlow<()> {
     let Some(param) = token else {
         return ControlFlow::Continue(());
     };
+    if shared::exposed_secrets(url).next().is_some() {
+        return ControlFlow::Continue(()); // a secret in the token's place is FLK205's
+    }
     let query = url.parts.query.map_or(param.whole.span, |q| q.span);
     let remove = if param.whole.span.end < query.end {
         Span::new(param.whole.span.start, param.whole.span.end + 1)
