@@ -143,7 +143,7 @@ pub(crate) fn disagreement(line: &str) -> Option<Vec<(Reading, Vec<Consumer>)>> 
 pub(crate) fn may_differ(line: &str) -> bool {
     let bytes = line.as_bytes();
     let Some(eq) = bytes.iter().position(|&b| b == b'=') else {
-        return bytes.iter().any(|&b| b == b':');
+        return bytes.contains(&b':');
     };
     let key_plain = line[..eq]
         .trim_start()
@@ -155,8 +155,22 @@ pub(crate) fn may_differ(line: &str) -> bool {
         || bytes[eq + 1..].iter().any(|&b| {
             matches!(
                 b,
-                b'\r' | b'\'' | b'"' | b'`' | b'#' | b'\\' | b'&' | b';' | b'|' | b'<' | b'>'
-                    | b'(' | b')' | b' ' | b'\t' | b'$'
+                b'\r'
+                    | b'\''
+                    | b'"'
+                    | b'`'
+                    | b'#'
+                    | b'\\'
+                    | b'&'
+                    | b';'
+                    | b'|'
+                    | b'<'
+                    | b'>'
+                    | b'('
+                    | b')'
+                    | b' '
+                    | b'\t'
+                    | b'$'
             ) || b >= 0x80
         })
 }
@@ -216,7 +230,11 @@ pub(crate) fn causes(line: &str) -> Vec<Cause> {
                 let tail = value[chars.peek().map_or(value.len(), |(i, _)| *i)..]
                     .trim_start_matches([' ', '\t']);
                 if !tail.is_empty() && !tail.starts_with('#') {
-                    add(if after_quote { Cause::TextAfterQuote } else { Cause::UnquotedSpace });
+                    add(if after_quote {
+                        Cause::TextAfterQuote
+                    } else {
+                        Cause::UnquotedSpace
+                    });
                 } else if c == '\t' && tail.starts_with('#') {
                     add(Cause::HashInValue);
                 }
@@ -552,7 +570,10 @@ fn node(line: &str) -> Reading {
     let after_key = &text[key_len..];
     let value = if let Some(rest) = after_key.trim_start_matches(is_js_space).strip_prefix('=') {
         rest
-    } else if let Some(rest) = after_key.strip_prefix(':').filter(|r| r.starts_with(is_js_space)) {
+    } else if let Some(rest) = after_key
+        .strip_prefix(':')
+        .filter(|r| r.starts_with(is_js_space))
+    {
         &rest[1..]
     } else {
         return Reading::Unset;
@@ -563,10 +584,13 @@ fn node(line: &str) -> Reading {
         .next()
         .filter(|c| matches!(c, '\'' | '"' | '`'))
         .and_then(|q| {
-            quote_closes(trimmed, q).into_iter().rev().find_map(|close| {
-                let after = trimmed[close + 1..].trim_start_matches(is_js_space);
-                (after.is_empty() || after.starts_with('#')).then(|| &trimmed[..=close])
-            })
+            quote_closes(trimmed, q)
+                .into_iter()
+                .rev()
+                .find_map(|close| {
+                    let after = trimmed[close + 1..].trim_start_matches(is_js_space);
+                    (after.is_empty() || after.starts_with('#')).then(|| &trimmed[..=close])
+                })
         });
     let raw = quoted.unwrap_or_else(|| value.split('#').next().unwrap_or_default());
     let raw = raw.trim_matches(is_js_space);
@@ -735,7 +759,8 @@ mod tests {
     #[test]
     fn each_reader_agrees_with_the_program_it_models() {
         let rows: Vec<Row> =
-            serde_json::from_str(include_str!("../../tests/fixtures/dotenv-consumers.json")).unwrap();
+            serde_json::from_str(include_str!("../../tests/fixtures/dotenv-consumers.json"))
+                .unwrap();
         let mut compared = 0;
         for row in &rows {
             let text = row.text.strip_suffix('\n').unwrap_or(&row.text);
@@ -811,7 +836,14 @@ if [ "${K+x}" = x ]; then printf 'set:%s' "$K"; else printf unset; fi"#;
 
     #[test]
     fn plain_lines_agree() {
-        for line in ["K=v", "export K=v", "K=", "K=\"v\" # note", "K=a=b", "  K=v"] {
+        for line in [
+            "K=v",
+            "export K=v",
+            "K=",
+            "K=\"v\" # note",
+            "K=a=b",
+            "  K=v",
+        ] {
             assert_eq!(disagreement(line), None, "{line}");
         }
     }
@@ -819,7 +851,10 @@ if [ "${K+x}" = x ]; then printf 'set:%s' "$K"; else printf unset; fi"#;
     #[test]
     fn text_after_a_closing_quote_is_never_dropped_silently() {
         let groups = disagreement("K='a'b").unwrap();
-        let shell = groups.iter().find(|(_, who)| who.contains(&Consumer::Shell)).unwrap();
+        let shell = groups
+            .iter()
+            .find(|(_, who)| who.contains(&Consumer::Shell))
+            .unwrap();
         assert_eq!(shell.0, Reading::Set("ab".into()));
         assert!(causes("K='a'b").contains(&Cause::TextAfterQuote));
     }
@@ -833,7 +868,9 @@ if [ "${K+x}" = x ]; then printf 'set:%s' "$K"; else printf unset; fi"#;
 
     #[test]
     fn the_quick_test_lets_through_every_line_that_can_differ() {
-        for line in ["K=v\r", "K = v", "K='a'b", "K=v#c", "K=a b", "K.X=v", "K: v", "K=a&b"] {
+        for line in [
+            "K=v\r", "K = v", "K='a'b", "K=v#c", "K=a b", "K.X=v", "K: v", "K=a&b",
+        ] {
             assert!(may_differ(line), "{line}");
             assert!(disagreement(line).is_some(), "{line}");
         }
