@@ -1,4 +1,4 @@
-#![doc = include_str!("../../../../docs/rules/FLK105.md")]
+#![doc = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/rules/FLK105.md"))]
 
 use crate::check::{Sink, UrlCheck};
 use crate::host::{host_for, HostKind};

@@ -1,4 +1,4 @@
-#![doc = include_str!("../../../../docs/rules/FLK303.md")]
+#![doc = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/rules/FLK303.md"))]
 
 use crate::check::Sink;
 use crate::{CredentialKind, Diagnostic};

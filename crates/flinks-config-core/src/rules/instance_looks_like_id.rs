@@ -1,4 +1,4 @@
-#![doc = include_str!("../../../../docs/rules/FLK306.md")]
+#![doc = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/rules/FLK306.md"))]
 
 use crate::check::Sink;
 use crate::{is_guid, CredentialKind, Diagnostic};

@@ -1,4 +1,4 @@
-#![doc = include_str!("../../../../docs/rules/FLK004.md")]
+#![doc = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/rules/FLK004.md"))]
 
 use crate::check::{Sink, UrlCheck};
 use crate::host::HostKind;
