@@ -8,8 +8,8 @@
 //! and the expansion is built from it, so it resolves even when a user
 //! renames the dependency or shadows `Ok`, `Result` or `Option`.
 //!
-//! The input is parsed with `syn` ([`args`]), checked by `flinks-config-core`
-//! ([`expand`]), and every diagnostic of the literal is reported: errors as
+//! The input is parsed with `syn` (module `args`), checked by `flinks-config-core`
+//! (module `expand`), and every diagnostic of the literal is reported: errors as
 //! `compile_error!`s and warnings as deprecation warnings, at the literal.
 #![forbid(unsafe_code)]
 
