@@ -1,24 +1,72 @@
-//! Keeps `docs/rules/` and the rule catalogue in step: every rule has a page,
+//! Keeps the rule pages and the rule catalogue in step: every rule has a page,
 //! every page has a rule, and each page's header says what the code says.
+//!
+//! The pages live in this crate (`docs/rules/`, so a published crate can
+//! include them); the repository's `docs/rules/` holds a copy for readers.
+//! `UPDATE_RULE_PAGES=1 cargo test -p flinks-config-core --test rule_pages`
+//! rewrites that copy from the crate's pages.
 
 use flinks_config_core::rules::ALL;
 use std::collections::BTreeSet;
 use std::path::Path;
 
+/// The pages the crate compiles in: the source of truth.
 fn docs() -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/rules")
+}
+
+/// The repository's copy, for readers browsing `docs/`.
+fn root_docs() -> std::path::PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/rules")
+}
+
+/// The `FLK*.md` file names in `dir`, sorted.
+fn page_names(dir: &Path) -> BTreeSet<String> {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .filter(|name| name.starts_with("FLK") && name.ends_with(".md"))
+        .collect()
+}
+
+#[test]
+fn the_root_copy_matches_the_crate_pages() {
+    let (crate_dir, root_dir) = (docs(), root_docs());
+    if !root_dir.exists() {
+        // A packaged crate (`cargo package` verification) has no repository around it.
+        return;
+    }
+    let update = std::env::var_os("UPDATE_RULE_PAGES").is_some_and(|v| v == "1");
+    let (ours, copies) = (page_names(&crate_dir), page_names(&root_dir));
+    let mut stale = Vec::new();
+    for name in &ours {
+        let page = std::fs::read_to_string(crate_dir.join(name)).unwrap();
+        let copy = std::fs::read_to_string(root_dir.join(name)).ok();
+        if copy.as_deref() != Some(page.as_str()) {
+            if update {
+                std::fs::write(root_dir.join(name), &page).unwrap();
+            }
+            stale.push(name.clone());
+        }
+    }
+    for name in copies.difference(&ours) {
+        if update {
+            std::fs::remove_file(root_dir.join(name)).unwrap();
+        }
+        stale.push(format!("{name} (no such rule page)"));
+    }
+    assert!(
+        update || stale.is_empty(),
+        "docs/rules/ differs from crates/flinks-config-core/docs/rules/ for {stale:?}; \
+         run `UPDATE_RULE_PAGES=1 cargo test -p flinks-config-core --test rule_pages`"
+    );
 }
 
 #[test]
 fn every_rule_has_a_page_and_every_page_a_rule() {
-    let pages: BTreeSet<String> = std::fs::read_dir(docs())
-        .unwrap()
-        .filter_map(|e| {
-            let name = e.unwrap().file_name().into_string().unwrap();
-            name.strip_suffix(".md")
-                .filter(|n| n.starts_with("FLK"))
-                .map(str::to_string)
-        })
+    let pages: BTreeSet<String> = page_names(&docs())
+        .iter()
+        .map(|name| name.trim_end_matches(".md").to_string())
         .collect();
     let codes: BTreeSet<String> = ALL.iter().map(|r| r.code.to_string()).collect();
     let no_page: Vec<_> = codes.difference(&pages).collect();
@@ -105,7 +153,9 @@ fn codes_are_unique_and_well_formed() {
 
 #[test]
 fn the_catalogue_table_lists_every_rule() {
-    let index = std::fs::read_to_string(docs().join("README.md")).unwrap();
+    let Ok(index) = std::fs::read_to_string(root_docs().join("README.md")) else {
+        return; // packaged crate: the index is the repository's
+    };
     for rule in ALL {
         assert!(
             index.contains(&format!("[{}]({}.md)", rule.code, rule.code)),

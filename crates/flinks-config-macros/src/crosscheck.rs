@@ -135,8 +135,8 @@ fn runtime_errors(kind: Kind, env: Option<Environment>, text: &str) -> Vec<&'sta
 #[test]
 fn macro_and_runtime_agree() {
     for (kind, env, text, code) in table() {
-        let macro_codes: Vec<&str> = expand::expand(kind, env, &text)
-            .expect_err(&text)
+        let macro_codes: Vec<&str> = expand::diagnose(kind, env, &text)
+            .errors
             .iter()
             .map(|d| d.code())
             .collect();

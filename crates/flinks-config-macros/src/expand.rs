@@ -1,10 +1,15 @@
-//! The pure part of every macro: literal text in, expansion text or coded
-//! diagnostics out. No `proc_macro` types here, so it is unit-tested and
-//! snapshot-tested like any other function.
+//! Checks a macro's literal and builds its expansion. Only `proc_macro2`
+//! types here, so it is unit-tested and snapshot-tested like any other
+//! function.
 //!
 //! Every check is a call into `flinks-config-core` with `Checker::Macro`: the
 //! same rules, code and message as the runtime validator.
 
+use proc_macro2::{Ident, Literal, Span, TokenStream};
+use quote::{quote, quote_spanned};
+
+use crate::args::Call;
+use crate::render;
 use flinks_config_core::{
     check_api_url, check_credential, check_iframe_url, check_instance, Checker, CredentialKind,
     Diagnostic, Environment, Severity, UrlContext,
@@ -64,81 +69,89 @@ pub fn check(kind: Kind, environment: Option<Environment>, value: &str) -> Vec<D
     }
 }
 
-/// A successful expansion.
+/// Every diagnostic of one literal, by whether it fails compilation.
 #[derive(Debug)]
-pub struct Expanded {
-    /// The constructor call, see [`constructor`].
-    pub code: String,
-    /// Warnings and notes: they do not fail compilation.
+pub struct Findings {
+    /// `Error` diagnostics: each is a compile error.
+    pub errors: Vec<Diagnostic>,
+    /// Warnings and notes: each is a compile warning.
     pub warnings: Vec<Diagnostic>,
 }
 
-/// The expansion for `value`, or the errors that stop compilation. Only
-/// `Error` diagnostics fail.
-pub fn expand(
-    kind: Kind,
-    environment: Option<Environment>,
-    value: &str,
-) -> Result<Expanded, Vec<Diagnostic>> {
-    let (errors, warnings): (Vec<Diagnostic>, Vec<Diagnostic>) = check(kind, environment, value)
+/// [`check`], sorted into errors and the rest.
+pub fn diagnose(kind: Kind, environment: Option<Environment>, value: &str) -> Findings {
+    let (errors, warnings) = check(kind, environment, value)
         .into_iter()
         .partition(|d| d.severity == Severity::Error);
-    if errors.is_empty() {
-        Ok(Expanded {
-            code: constructor(kind, value),
-            warnings,
-        })
-    } else {
-        Err(errors)
-    }
+    Findings { errors, warnings }
 }
 
-/// `::Type::__from_checked_literal("value")`, to follow the crate path
-/// tokens (which may be `$crate` and so cannot be rendered as text).
-pub fn constructor(kind: Kind, value: &str) -> String {
-    // `str`'s Debug output is a valid Rust string literal.
-    format!("::{}::__from_checked_literal({value:?})", kind.type_name())
-}
-
-/// The compile error text: `FLKnnn: message`, the literal with the bad
-/// characters marked by carets (a span cannot point inside a literal on
-/// stable Rust), then the help.
-pub fn message(d: &Diagnostic, value: &str) -> String {
-    // The snippet is the value with secrets masked, byte for byte.
-    let shown = match &d.snippet {
-        Some(s) if s.len() == value.len() => s.as_str(),
-        _ => value,
+/// Expands one macro call: the checked constructor, preceded by every
+/// diagnostic of the literal (all errors, all warnings).
+pub fn run(kind: Kind, input: TokenStream) -> TokenStream {
+    let call = match syn::parse2::<Call>(input) {
+        Ok(call) => call,
+        Err(error) => return error.into_compile_error(),
     };
-    let mut out = format!("{}: {}", d.code(), d.message);
-    if let Some(span) = d.span {
-        let (line, carets) = marked(shown, span.start, span.end);
-        out.push_str(&format!("\n  {line}\n  {carets}"));
-    }
-    if let Some(help) = &d.help {
-        out.push_str(&format!("\nhelp: {help}"));
-    }
-    out
+    let literal = match call.literal(kind) {
+        Ok(literal) => literal,
+        Err(error) => return expression(kind, &call.krate, Some(error), &[], ""),
+    };
+    let found = diagnose(kind, literal.environment, &literal.value);
+    let at_literal = |d: &Diagnostic| render::message(d, &literal.value);
+    let errors = found
+        .errors
+        .iter()
+        .map(|d| syn::Error::new(literal.span, at_literal(d)))
+        .reduce(|mut all, next| {
+            all.combine(next);
+            all
+        });
+    let warnings: Vec<TokenStream> = found
+        .warnings
+        .iter()
+        .map(|d| warning(&at_literal(d), literal.span))
+        .collect();
+    // After an error the value is never used: an empty one keeps the
+    // caller's code type-checking, so the user sees only the diagnostics.
+    let value = if errors.is_some() { "" } else { &literal.value };
+    expression(kind, &call.krate, errors, &warnings, value)
 }
 
-/// The value as a quoted, escaped literal, and a caret line under the bytes
-/// `start..end` (one caret at `start` when the span is empty).
-fn marked(value: &str, start: usize, end: usize) -> (String, String) {
-    let mut line = String::from("\"");
-    let mut carets = String::from(" ");
-    for (at, c) in value.char_indices().chain([(value.len(), '"')]) {
-        let text = if at == value.len() {
-            "\"".to_string()
-        } else if c == '\'' {
-            "'".to_string()
-        } else {
-            c.escape_debug().to_string()
-        };
-        let width = text.chars().count();
-        let inside = (at >= start && at < end) || (start == end && at == start);
-        line.push_str(&text);
-        carets.push_str(&if inside { "^" } else { " " }.repeat(width));
+/// `<crate>::Type::__from_checked_literal("value")`, inside a block after
+/// the errors and warnings when there are any.
+fn expression(
+    kind: Kind,
+    krate: &TokenStream,
+    errors: Option<syn::Error>,
+    warnings: &[TokenStream],
+    value: &str,
+) -> TokenStream {
+    let ty = Ident::new(kind.type_name(), Span::call_site());
+    let value = Literal::string(value);
+    let constructor = quote!(#krate::#ty::__from_checked_literal(#value));
+    if errors.is_none() && warnings.is_empty() {
+        return constructor;
     }
-    (line, carets.trim_end().to_string())
+    let errors = errors.map(syn::Error::into_compile_error);
+    quote!({ #errors #(#warnings)* #constructor })
+}
+
+/// A warning on stable Rust: using a `#[deprecated]` constant whose note is
+/// the diagnostic. It is reported at the literal, shows in `cargo build`
+/// output, and fails the build only under `deny(warnings)`/`deny(deprecated)`.
+/// Each sits in its own block, so several warnings do not clash.
+fn warning(message: &str, span: Span) -> TokenStream {
+    let mut note = Literal::string(message);
+    note.set_span(span);
+    quote_spanned! {span=>
+        {
+            #[deprecated(note = #note)]
+            #[allow(non_upper_case_globals)]
+            const flinks_config_warning: u8 = 0;
+            let _ = flinks_config_warning;
+        }
+    }
 }
 
 #[cfg(test)]
@@ -148,25 +161,30 @@ mod tests {
     const GOOD: &str =
         "https://toolbox-api.private.fin.ag/v3/43387ca6-0391-4c82-857d-70d95f087ecb/BankingServices/Authorize";
 
+    fn expand(kind: Kind, args: TokenStream) -> String {
+        run(kind, quote!(krate; #args)).to_string()
+    }
+
     #[test]
     fn valid_literals_expand() {
-        assert!(expand(Kind::ApiUrl, None, GOOD).is_ok());
-        assert!(expand(Kind::ApiUrl, Some(Environment::Sandbox), GOOD).is_ok());
-        assert!(expand(Kind::Instance, None, "acme-ca").is_ok());
-        assert!(expand(
-            Kind::CustomerId,
-            None,
-            "43387ca6-0391-4c82-857d-70d95f087ecb"
-        )
-        .is_ok());
+        assert!(diagnose(Kind::ApiUrl, None, GOOD).errors.is_empty());
+        assert!(diagnose(Kind::ApiUrl, Some(Environment::Sandbox), GOOD)
+            .errors
+            .is_empty());
+        assert!(diagnose(Kind::Instance, None, "acme-ca").errors.is_empty());
+        let id = "43387ca6-0391-4c82-857d-70d95f087ecb";
+        assert!(diagnose(Kind::CustomerId, None, id).errors.is_empty());
+        let out = expand(Kind::ApiUrl, quote!(sandbox, #GOOD));
+        assert!(!out.contains("compile_error") && !out.contains("deprecated"));
+        assert!(out.contains(GOOD), "{out}");
     }
 
     #[test]
     fn double_slash_is_marked() {
         let bad = GOOD.replacen("/v3", "//v3", 1);
-        let errors = expand(Kind::ApiUrl, None, &bad).unwrap_err();
+        let errors = diagnose(Kind::ApiUrl, None, &bad).errors;
         assert_eq!(errors[0].code(), "FLK003");
-        let text = message(&errors[0], &bad);
+        let text = render::message(&errors[0], &bad);
         let lines: Vec<&str> = text.lines().collect();
         assert!(lines[0].starts_with("FLK003: "), "{text}");
         let col = lines[2].find('^').unwrap();
@@ -175,28 +193,52 @@ mod tests {
     }
 
     #[test]
-    fn carets_follow_escapes() {
-        let (line, carets) = marked("a\nb", 2, 3);
-        assert_eq!(line, "\"a\\nb\"");
-        assert_eq!(carets.find('^'), Some(4));
-        let (_, carets) = marked("ab", 2, 2);
-        assert_eq!(carets.find('^'), Some(3));
-    }
-
-    #[test]
     fn production_environment_is_checked() {
-        let errors = expand(Kind::ApiUrl, Some(Environment::Production), GOOD).unwrap_err();
+        let errors = diagnose(Kind::ApiUrl, Some(Environment::Production), GOOD).errors;
         assert!(errors.iter().any(|d| d.code() == "FLK502"));
     }
 
     #[test]
     fn warnings_do_not_fail() {
         let url = format!("{GOOD}?x=1");
-        assert!(check(Kind::ApiUrl, None, &url)
-            .iter()
-            .any(|d| d.code() == "FLK106"));
-        let expanded = expand(Kind::ApiUrl, None, &url).unwrap();
-        assert_eq!(expanded.warnings[0].code(), "FLK106");
+        let found = diagnose(Kind::ApiUrl, None, &url);
+        assert!(found.errors.is_empty());
+        assert_eq!(found.warnings[0].code(), "FLK106");
+        let out = expand(Kind::ApiUrl, quote!(#url));
+        assert!(
+            out.contains("deprecated") && out.contains("FLK106"),
+            "{out}"
+        );
+        assert!(!out.contains("compile_error"), "{out}");
+    }
+
+    #[test]
+    fn every_error_and_warning_of_a_literal_is_emitted() {
+        let url = format!("{}?x=1", GOOD.replacen("/v3", "//v3", 1));
+        let found = diagnose(Kind::ApiUrl, None, &url);
+        assert!(!found.errors.is_empty() && !found.warnings.is_empty());
+        let out = expand(Kind::ApiUrl, quote!(#url));
+        for d in found.errors.iter() {
+            assert!(
+                out.contains(&format!("compile_error ! {{ \"{}", d.code())),
+                "{out}"
+            );
+        }
+        for d in found.warnings.iter() {
+            assert!(out.contains(&format!("note = \"{}", d.code())), "{out}");
+        }
+        // The value after an error is never used: it is not repeated.
+        assert!(out.contains("__from_checked_literal (\"\")"), "{out}");
+    }
+
+    #[test]
+    fn an_argument_error_still_yields_a_value() {
+        let out = expand(Kind::Instance, quote!(42));
+        assert!(out.contains("compile_error"), "{out}");
+        assert!(
+            out.contains("krate :: Instance :: __from_checked_literal"),
+            "{out}"
+        );
     }
 
     #[test]
@@ -204,19 +246,14 @@ mod tests {
         const TOKEN: &str = "d65f1adb-8ebc-48dc-be8b-20c773ba1565";
         let url =
             format!("https://toolbox-iframe.private.fin.ag/v2/?demo=true&authorizeToken={TOKEN}");
-        let errors = expand(Kind::IframeUrl, None, &url).unwrap_err();
-        assert_eq!(errors[0].code(), "FLK204");
-        for d in &errors {
-            assert!(!message(d, &url).contains(TOKEN), "{}", message(d, &url));
+        let found = diagnose(Kind::IframeUrl, None, &url);
+        assert_eq!(found.errors[0].code(), "FLK204");
+        for d in found.errors.iter().chain(&found.warnings) {
+            let text = render::message(d, &url);
+            assert!(!text.contains(TOKEN), "{text}");
         }
-    }
-
-    #[test]
-    fn message_without_span_or_help() {
-        let mut d = check(Kind::Instance, None, "Acme.ca").remove(0);
-        d.span = None;
-        d.help = None;
-        assert_eq!(message(&d, "Acme.ca"), format!("FLK506: {}", d.message));
+        // Nor in the expansion, whose value is empty after an error.
+        assert!(!expand(Kind::IframeUrl, quote!(#url)).contains(TOKEN));
     }
 }
 
@@ -226,9 +263,18 @@ mod snapshots {
 
     const CID: &str = "43387ca6-0391-4c82-857d-70d95f087ecb";
 
-    /// What the proc macro emits after the crate path tokens (`$crate`).
+    /// What the proc macro emits for a call from a wrapper passing `$crate`.
+    /// Token spacing is not meaningful and the values hold no spaces, so the
+    /// spaces are dropped to read as source.
     fn expansion(kind: Kind, env: Option<Environment>, value: &str) -> String {
-        format!("$crate{}", expand(kind, env, value).expect(value).code)
+        let env = env.map(|e| match e {
+            Environment::Production => quote!(production,),
+            Environment::Sandbox => quote!(sandbox,),
+            other => panic!("no macro argument names {other:?}"),
+        });
+        run(kind, quote!($crate; #env #value))
+            .to_string()
+            .replace(' ', "")
     }
 
     #[test]
@@ -271,8 +317,8 @@ mod snapshots {
     #[test]
     fn error_message() {
         let bad = format!("https://toolbox-api.private.fin.ag//v3/{CID}/BankingServices/Authorize");
-        let errors = expand(Kind::ApiUrl, None, &bad).unwrap_err();
-        let text: Vec<String> = errors.iter().map(|d| message(d, &bad)).collect();
+        let errors = diagnose(Kind::ApiUrl, None, &bad).errors;
+        let text: Vec<String> = errors.iter().map(|d| render::message(d, &bad)).collect();
         insta::assert_snapshot!(text.join("\n---\n"));
     }
 }

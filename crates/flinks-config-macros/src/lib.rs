@@ -8,15 +8,16 @@
 //! and the expansion is built from it, so it resolves even when a user
 //! renames the dependency or shadows `Ok`, `Result` or `Option`.
 //!
-//! Parsing uses `proc_macro` directly (no `syn`/`quote`) so this crate builds
-//! in a second: the input is one literal token, read by the `unescape` module.
+//! The input is parsed with `syn` (module `args`), checked by `flinks-config-core`
+//! (module `expand`), and every diagnostic of the literal is reported: errors as
+//! `compile_error!`s and warnings as deprecation warnings, at the literal.
 #![forbid(unsafe_code)]
 
+mod args;
 #[cfg(test)]
 mod crosscheck;
 mod expand;
-mod input;
-mod unescape;
+mod render;
 
 use proc_macro::TokenStream;
 
@@ -26,26 +27,26 @@ use expand::Kind;
 #[doc(hidden)]
 #[proc_macro]
 pub fn api_url_impl(input: TokenStream) -> TokenStream {
-    input::run(Kind::ApiUrl, input)
+    expand::run(Kind::ApiUrl, input.into()).into()
 }
 
 /// `iframe_url!` (through `flinks_config::iframe_url!`).
 #[doc(hidden)]
 #[proc_macro]
 pub fn iframe_url_impl(input: TokenStream) -> TokenStream {
-    input::run(Kind::IframeUrl, input)
+    expand::run(Kind::IframeUrl, input.into()).into()
 }
 
 /// `instance!` (through `flinks_config::instance!`).
 #[doc(hidden)]
 #[proc_macro]
 pub fn instance_impl(input: TokenStream) -> TokenStream {
-    input::run(Kind::Instance, input)
+    expand::run(Kind::Instance, input.into()).into()
 }
 
 /// `customer_id!` (through `flinks_config::customer_id!`).
 #[doc(hidden)]
 #[proc_macro]
 pub fn customer_id_impl(input: TokenStream) -> TokenStream {
-    input::run(Kind::CustomerId, input)
+    expand::run(Kind::CustomerId, input.into()).into()
 }

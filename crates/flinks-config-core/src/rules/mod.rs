@@ -31,7 +31,7 @@ macro_rules! rule {
             severity: crate::Severity::$severity,
             checkers: crate::Checkers::parse($checkers),
             summary: $summary,
-            page: include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../docs/rules/", $code, ".md")),
+            page: include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/rules/", $code, ".md")),
         };
     };
 }

@@ -1,4 +1,4 @@
-#![doc = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../docs/rules/FLK305.md"))]
+#![doc = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/rules/FLK305.md"))]
 
 use crate::text::clip;
 use crate::{Diagnostic, Field};

@@ -1,4 +1,4 @@
-#![doc = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../docs/rules/FLK206.md"))]
+#![doc = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/rules/FLK206.md"))]
 
 use crate::context::{Sink, UrlCheck};
 use crate::iframe_params::{iframe_param, ParamValue};

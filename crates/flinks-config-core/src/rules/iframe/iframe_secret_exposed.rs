@@ -1,4 +1,4 @@
-#![doc = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../docs/rules/FLK205.md"))]
+#![doc = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/rules/FLK205.md"))]
 
 use super::shared;
 use crate::context::{Sink, UrlCheck};

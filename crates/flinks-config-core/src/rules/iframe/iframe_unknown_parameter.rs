@@ -1,4 +1,4 @@
-#![doc = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../docs/rules/FLK207.md"))]
+#![doc = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/rules/FLK207.md"))]
 
 use crate::context::{Sink, UrlCheck};
 use crate::iframe_params::{iframe_param, ParamValue, IFRAME_PARAMS};

@@ -1,4 +1,4 @@
-#![doc = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../docs/rules/FLK505.md"))]
+#![doc = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/rules/FLK505.md"))]
 
 use crate::context::{ProfileCheck, Sink};
 use crate::profile::{located, Field};

@@ -1,4 +1,4 @@
-#![doc = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../docs/rules/FLK501.md"))]
+#![doc = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/rules/FLK501.md"))]
 
 use crate::context::{ProfileCheck, Sink, UrlCheck};
 use crate::profile::{located, Field};

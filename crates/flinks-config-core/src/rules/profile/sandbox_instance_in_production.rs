@@ -1,4 +1,4 @@
-#![doc = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../docs/rules/FLK502.md"))]
+#![doc = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/rules/FLK502.md"))]
 
 use crate::context::{ProfileCheck, Sink, UrlCheck};
 use crate::profile::{located, Field};
