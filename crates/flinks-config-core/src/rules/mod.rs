@@ -62,9 +62,10 @@ pub use iframe::{
     iframe_version, iframe_wrong_host_kind,
 };
 pub use profile::{
-    config_malformed, credentials_shared_across_environments, environment_unknown, field_missing,
-    field_unknown, instance_invalid, instance_mismatch, production_instance_in_sandbox,
-    sandbox_credentials_in_production, sandbox_instance_in_production,
+    config_malformed, credentials_shared_across_environments, dotenv_read_differently,
+    environment_unknown, field_missing, field_unknown, instance_invalid, instance_mismatch,
+    production_instance_in_sandbox, sandbox_credentials_in_production,
+    sandbox_instance_in_production,
 };
 pub use url::{
     url_double_slash, url_extra_parts, url_foreign_host, url_not_https, url_placeholder,
@@ -126,4 +127,5 @@ pub static ALL: &[&crate::Rule] = &[
     &field_missing::RULE,
     &field_unknown::RULE,
     &config_malformed::RULE,
+    &dotenv_read_differently::RULE,
 ];

@@ -123,6 +123,8 @@ pub struct Document<'t> {
     tree: Result<Node<'t>, Diagnostic>,
     layout: Layout,
     environment: Option<&'static str>,
+    /// The format the text was read as (`None` for a tree built in memory).
+    format: Option<Format>,
 }
 
 impl<'t> Document<'t> {
@@ -170,6 +172,7 @@ impl<'t> Document<'t> {
             tree,
             layout,
             environment: environment_from_path(path),
+            format: Some(format),
         }
     }
 
@@ -184,6 +187,7 @@ impl<'t> Document<'t> {
             tree: Ok(tree),
             layout,
             environment: None,
+            format: None,
         }
     }
 
@@ -230,9 +234,19 @@ impl<'t> Document<'t> {
             checker,
         };
         let found = extract(tree, &cx);
+        let mut diagnostics = found.diagnostics;
+        if self.format == Some(Format::Dotenv) {
+            // How other programs would read the same lines (FLK511, and
+            // each of their values checked).
+            diagnostics.extend(super::dotenv_consumers::findings(
+                self.text,
+                &self.source,
+                checker,
+            ));
+        }
         Found {
             profiles: found.profiles,
-            diagnostics: found.diagnostics,
+            diagnostics,
             marked: found.secrets,
         }
     }

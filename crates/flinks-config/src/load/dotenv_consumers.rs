@@ -13,7 +13,13 @@
 //! real programs they were taken from, are in `docs/dotenv-consumers.md`; the
 //! tests replay that table.
 //!
-//! [FLK511]: https://docs.rs/flinks-config-core/latest/flinks_config_core/rules/
+//! [FLK511]: flinks_config_core::rules::dotenv_read_differently
+
+use super::tree::{Kind, Node};
+use flinks_config_core::{
+    check_api_url, check_credential, check_iframe_url, check_instance, rules, Checker, Diagnostic,
+    Field, Location, Severity, Source, Span, UrlContext,
+};
 
 /// A program that reads `.env` files.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -98,7 +104,7 @@ impl Cause {
             Cause::TextAfterQuote => "text after the closing quote",
             Cause::HashInValue => "a `#` inside an unquoted value",
             Cause::UnquotedSpace => "a space inside an unquoted value",
-            Cause::ShellMetacharacter => "a shell metacharacter (`&`, `;`, `|`, `<`, `>`, `(`, `)` or a backtick) in an unquoted value",
+            Cause::ShellMetacharacter => "a shell metacharacter (`&`, `;`, `|`…) in an unquoted value",
             Cause::Escape => "a backslash escape",
         }
     }
@@ -252,6 +258,152 @@ pub(crate) fn causes(line: &str) -> Vec<Cause> {
         previous = Some(c);
     }
     found
+}
+
+/// FLK511 for each Flinks line of a `.env` text that the consumers read
+/// differently, and each consumer's value checked by the rules of its
+/// setting (reported as warnings about that consumer's reading: which
+/// program loads the file is not in the file). Raw findings: they reach
+/// the caller's `Redactor` like every other finding.
+pub(crate) fn findings(text: &str, source: &Source, checker: Checker) -> Vec<Diagnostic> {
+    let rule = &rules::dotenv_read_differently::RULE;
+    if !rule.checked_by(checker) {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let mut told_crlf = false;
+    let mut offset = 0;
+    for raw in text.split_inclusive('\n') {
+        let start = offset;
+        offset += raw.len();
+        let line = raw.strip_suffix('\n').unwrap_or(raw);
+        if !may_differ(line) {
+            continue;
+        }
+        let Some((key, key_at)) = line_key(line) else {
+            continue;
+        };
+        let Some((field, _)) = super::extract::flat_field(key) else {
+            continue; // not a Flinks setting: the application's own business
+        };
+        let Some(groups) = disagreement(line) else {
+            continue;
+        };
+        let ours = match super::dotenv::parse(line.trim_end_matches('\r')) {
+            Ok(tree) => own_value(&tree),
+            Err(_) => None,
+        };
+        let secret = field.is_some_and(|f| f.is_secret());
+        let content = line.trim_end_matches('\r');
+        let mut location =
+            Location::new(source.clone(), key).with_span(Span::new(start, start + content.len()));
+        location.secret = secret;
+        let found = causes(line);
+        let only_crlf = found == [Cause::CarriageReturn];
+        if !(only_crlf && told_crlf) {
+            told_crlf |= found.contains(&Cause::CarriageReturn);
+            let what: Vec<&str> = found.iter().map(|c| c.what()).collect();
+            let mut fixes: Vec<&str> = found.iter().map(|c| c.fix()).collect();
+            fixes.dedup();
+            let who: Vec<String> = groups
+                .iter()
+                .map(|(reading, consumers)| {
+                    let names: Vec<&str> = consumers.iter().map(|c| c.name()).collect();
+                    format!(
+                        "{}: {}",
+                        names.join(", "),
+                        describe(reading, ours.as_deref())
+                    )
+                })
+                .collect();
+            let what = if what.is_empty() {
+                "an unusual form".to_string()
+            } else {
+                what.join(", ")
+            };
+            out.push(
+                Diagnostic::new(
+                    rule,
+                    format!(
+                        "`.env` loaders read `{key}` differently ({what}): {}",
+                        who.join("; ")
+                    ),
+                )
+                .with_help(fixes.join("; "))
+                .with_span(Span::new(key_at, key_at + key.len()))
+                .with_location(location.clone()),
+            );
+        }
+        let Some(field) = field else { continue };
+        for (reading, consumers) in &groups {
+            let Reading::Set(value) = reading else {
+                continue;
+            };
+            if ours.as_deref() == Some(value.as_str()) {
+                continue;
+            }
+            let names: Vec<&str> = consumers.iter().map(|c| c.name()).collect();
+            let mut reading_at = location.clone();
+            reading_at.span = None; // the reading's offsets are not the file's
+            for d in check_field(field, value, checker) {
+                let message = format!("as {} read it: {}", names.join(", "), d.message);
+                let mut d = Diagnostic::new(d.rule, message)
+                    .with_severity(d.severity.min(Severity::Warning))
+                    .with_location(reading_at.clone());
+                d.help = None;
+                out.push(d);
+            }
+        }
+    }
+    out
+}
+
+/// The rules of one setting, for a value read by another program.
+fn check_field(field: Field, value: &str, checker: Checker) -> Vec<Diagnostic> {
+    let mut cx = UrlContext::linter();
+    cx.checker = checker;
+    match field {
+        Field::ApiUrl => check_api_url(value, &cx),
+        Field::IframeUrl => check_iframe_url(value, &cx),
+        Field::Instance => check_instance(value, checker),
+        other => match other.credential() {
+            Some(kind) if other != Field::AuthorizeToken => check_credential(value, kind, checker),
+            _ => Vec::new(),
+        },
+    }
+}
+
+/// A consumer's reading, said against the value the linter checks.
+fn describe(reading: &Reading, ours: Option<&str>) -> &'static str {
+    match reading {
+        Reading::Set(value) if Some(value.as_str()) == ours => "the value checked here",
+        Reading::Set(_) => "a different value",
+        Reading::Unset => "not set",
+        Reading::Error => "an error on this line",
+        Reading::Unknown => "a value from the environment",
+    }
+}
+
+/// The value the linter's own `.env` reader takes from a one-line tree.
+fn own_value(tree: &Node<'_>) -> Option<String> {
+    let Kind::Map(entries) = &tree.kind else {
+        return None;
+    };
+    match &entries.last()?.value.kind {
+        Kind::Text { value, .. } => Some(value.to_string()),
+        _ => None,
+    }
+}
+
+/// The name a line sets, and its byte offset in the line.
+fn line_key(line: &str) -> Option<(&str, usize)> {
+    let body = line.trim_start_matches(['\u{feff}', ' ', '\t']);
+    let body = strip_export(body).unwrap_or(body);
+    let at = line.len() - body.len();
+    let len = body
+        .find(|c: char| c == '=' || c == ':' || c.is_whitespace())
+        .unwrap_or(body.len());
+    (len > 0 && !body.starts_with('#')).then(|| (&body[..len], at))
 }
 
 /// `export` followed by blanks, removed.
@@ -831,6 +983,85 @@ if [ "${K+x}" = x ]; then printf 'set:%s' "$K"; else printf unset; fi"#;
             let modelled = shell(&line);
             proptest::prop_assume!(modelled != Reading::Unknown);
             proptest::prop_assert_eq!(modelled, run_shell(&line), "line {:?}", line);
+        }
+    }
+
+    fn lint(text: &str) -> Vec<Diagnostic> {
+        findings(text, &Source::File(".env".into()), Checker::Linter)
+    }
+
+    const API: &str = "https://toolbox-api.private.fin.ag/v3/43387ca6-0391-4c82-857d-70d95f087ecb/BankingServices/";
+
+    #[test]
+    fn a_crlf_file_is_told_once_and_each_shell_value_is_checked() {
+        let text = format!("FLINKS_API_URL={API}\r\nFLINKS_IFRAME_URL=https://toolbox-iframe.private.fin.ag/v2/?demo=true\r\n");
+        let found = lint(&text);
+        let codes: Vec<&str> = found.iter().map(|d| d.code()).collect();
+        assert_eq!(codes, ["FLK511", "FLK008", "FLK008"], "{found:#?}");
+        assert!(found[0].message.contains("CRLF"), "{}", found[0].message);
+        assert!(found[1].message.starts_with("as sh and bash read it: "));
+        assert!(found[1..].iter().all(|d| d.severity == Severity::Warning));
+        // The runtime reads the file one way: the rule is the linter's.
+        assert!(findings(&text, &Source::Value, Checker::Runtime).is_empty());
+    }
+
+    #[test]
+    fn text_after_a_closing_quote_is_reported_and_each_reading_checked() {
+        let found = lint("FLINKS_INSTANCE='toolbox'.ca\n");
+        assert_eq!(found[0].code(), "FLK511");
+        assert!(
+            found[0].message.contains("text after the closing quote"),
+            "{}",
+            found[0].message
+        );
+        assert!(found[0]
+            .help
+            .as_deref()
+            .unwrap()
+            .contains("quote the whole value once"));
+        // sh reads `toolbox.ca`, Node dotenv `'toolbox'.ca`: both bad instance names.
+        assert!(
+            found[1..]
+                .iter()
+                .any(|d| d.message.starts_with("as sh and bash read it")),
+            "{found:#?}"
+        );
+        assert!(
+            found[1..]
+                .iter()
+                .any(|d| d.message.starts_with("as Node dotenv read it")),
+            "{found:#?}"
+        );
+    }
+
+    #[test]
+    fn a_hash_in_an_unquoted_url_is_cut_by_node() {
+        let found =
+            lint("FLINKS_IFRAME_URL=https://toolbox-iframe.private.fin.ag/v2/?demo=true#x\n");
+        assert_eq!(found[0].code(), "FLK511");
+        assert!(
+            found[0].message.contains("Node dotenv: a different value"),
+            "{}",
+            found[0].message
+        );
+    }
+
+    #[test]
+    fn the_applications_own_variables_and_plain_lines_are_left_alone() {
+        assert!(lint("DATABASE_URL=postgres://u@h/db?a=1&b=2\r\n").is_empty());
+        assert!(lint(&format!("FLINKS_API_URL={API}\nFLINKS_INSTANCE=toolbox\n")).is_empty());
+        assert!(lint("FLINKS_API_URL=${FLINKS_BASE}/v3/\n").is_empty());
+    }
+
+    #[test]
+    fn a_secret_line_has_no_snippet_and_quotes_no_value() {
+        let secret = "c4569c54-e167-4d34-8de6-f4113bc82414";
+        let found = lint(&format!("FLINKS_SECRET_KEY='{secret}'x\n"));
+        assert!(!found.is_empty());
+        for d in &found {
+            assert!(d.location.as_ref().unwrap().secret);
+            assert!(d.snippet.is_none());
+            assert!(!d.message.contains("c4569c54"), "{}", d.message);
         }
     }
 

@@ -78,7 +78,7 @@ fn location(cx: &Context, key_path: String, span: Option<Span>) -> Location {
 
 /// The Flinks field a flat variable sets, with its browser prefix if any:
 /// `FLINKS_SECRET_KEY`, `VITE_FLINKS_SECRET_KEY`.
-fn flat_field(key: &str) -> Option<(Option<Field>, Option<&'static str>)> {
+pub(crate) fn flat_field(key: &str) -> Option<(Option<Field>, Option<&'static str>)> {
     let prefix = secret_in_frontend::browser_prefix(key);
     let rest = &key[prefix.map_or(0, str::len)..];
     let norm = normalize_key(rest);

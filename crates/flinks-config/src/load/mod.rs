@@ -5,7 +5,6 @@
 
 mod document;
 pub mod dotenv;
-#[allow(dead_code)] // wired into the .env document in the next step
 mod dotenv_consumers;
 pub mod extract;
 #[cfg(feature = "json")]

@@ -15,6 +15,7 @@
 //! | FLK508 | [`field_missing`]                         |
 //! | FLK509 | [`field_unknown`]                         |
 //! | FLK510 | [`config_malformed`]                      |
+//! | FLK511 | [`dotenv_read_differently`]               |
 //!
 //! The family's check shape is
 //! `check(profile: &ProfileCheck<'_, '_>, sink: &mut Sink)`. FLK504
@@ -25,6 +26,7 @@
 
 pub mod config_malformed;
 pub mod credentials_shared_across_environments;
+pub mod dotenv_read_differently;
 pub mod environment_unknown;
 pub mod field_missing;
 pub mod field_unknown;
