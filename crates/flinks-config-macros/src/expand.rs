@@ -322,3 +322,22 @@ mod snapshots {
         insta::assert_snapshot!(text.join("\n---\n"));
     }
 }
+
+#[cfg(test)]
+mod several_warnings {
+    use super::*;
+
+    #[test]
+    fn each_warning_is_its_own_block() {
+        let url = "https://toolbox-iframe.private.fin.ag/v2/?demo=true&colour=red&size=big";
+        let found = diagnose(Kind::IframeUrl, None, url);
+        assert!(found.errors.is_empty());
+        assert!(found.warnings.len() >= 2, "{:?}", found.warnings);
+        let out = run(Kind::IframeUrl, quote!(krate; #url)).to_string();
+        assert_eq!(
+            out.matches("{ # [deprecated").count(),
+            found.warnings.len(),
+            "{out}"
+        );
+    }
+}
