@@ -99,12 +99,16 @@ impl Cause {
         match self {
             Cause::CarriageReturn => "a CRLF line ending (the shell keeps the `\\r` in the value)",
             Cause::SpaceAroundEquals => "a space around `=`",
-            Cause::KeyNotAShellName => "a name the shell cannot assign (`.`, `-`, `:` or a byte-order mark)",
+            Cause::KeyNotAShellName => {
+                "a name the shell cannot assign (`.`, `-`, `:` or a byte-order mark)"
+            }
             Cause::UnbalancedQuote => "a quote that is not closed",
             Cause::TextAfterQuote => "text after the closing quote",
             Cause::HashInValue => "a `#` inside an unquoted value",
             Cause::UnquotedSpace => "a space inside an unquoted value",
-            Cause::ShellMetacharacter => "a shell metacharacter (`&`, `;`, `|`…) in an unquoted value",
+            Cause::ShellMetacharacter => {
+                "a shell metacharacter (`&`, `;`, `|`…) in an unquoted value"
+            }
             Cause::Escape => "a backslash escape",
         }
     }
