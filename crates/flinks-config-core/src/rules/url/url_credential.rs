@@ -1,8 +1,10 @@
 #![doc = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/rules/FLK009.md"))]
 
 use crate::context::{Sink, UrlCheck, UrlKind};
-use crate::redact::{Credentials, Place};
-use crate::{CredentialKind, Diagnostic};
+use crate::profile::{is_reference, literal_text, located, Field, Profile};
+use crate::redact::{Credentials, Place, UrlSecrets};
+use crate::url::UrlParts;
+use crate::{CredentialKind, Diagnostic, KnownValue};
 use std::ops::ControlFlow;
 
 rule!(
@@ -42,6 +44,93 @@ pub(crate) fn check(url: &UrlCheck<'_>, sink: &mut Sink) -> ControlFlow<()> {
         );
     }
     ControlFlow::Continue(())
+}
+
+/// The secret values a profile configures, as known values.
+fn secrets_of<'p, 'a>(profile: &'p Profile<'a>) -> impl Iterator<Item = KnownValue<'a>> + 'p {
+    profile.fields.iter().filter_map(|(field, value)| {
+        let kind = field.credential().filter(|k| k.is_secret())?;
+        Some(KnownValue::new(kind, literal_text(value.text)?))
+    })
+}
+
+/// Across profiles: each profile's URLs checked against the secrets of the
+/// *other* profiles (its own are checked with the profile). A key of the
+/// production profile pasted into the sandbox URL is as exposed as any.
+pub(crate) fn check_across(profiles: &[&Profile<'_>], sink: &mut Sink) {
+    if profiles.len() < 2 {
+        return;
+    }
+    for (i, profile) in profiles.iter().enumerate() {
+        let own: Vec<KnownValue<'_>> = secrets_of(profile).collect();
+        let others: Vec<KnownValue<'_>> = profiles
+            .iter()
+            .enumerate()
+            .filter(|(j, _)| *j != i)
+            .flat_map(|(_, p)| secrets_of(p))
+            .filter(|k| !own.iter().any(|o| o.matches(k.value())))
+            .collect();
+        if others.is_empty() {
+            continue;
+        }
+        let customer_id = profile.get(Field::CustomerId).map(|v| v.text.trim());
+        let credentials = Credentials::with_customer_id(&others, customer_id);
+        for field in [Field::ApiUrl, Field::IframeUrl] {
+            let Some(value) = profile.get(field) else { continue };
+            if is_reference(value.text) {
+                continue;
+            }
+            let text = value.text.trim();
+            let Ok(parts) = UrlParts::split(text, 0) else {
+                continue; // FLK001's, with the value masked
+            };
+            for found in credentials.in_url(&parts) {
+                let what = if found.whole { "the" } else { "part of the" };
+                let secrets = UrlSecrets::of_parts(text, &parts, &others);
+                let mut d = Diagnostic::new(
+                    &RULE,
+                    format!(
+                        "the {} carries {what} {} of another profile: URLs are logged, cached and shown",
+                        found.place.noun(),
+                        found.kind
+                    ),
+                )
+                .with_help(help(found.kind, found.place))
+                .with_location(located(field, value));
+                d.snippet = Some(secrets.masked().to_string());
+                sink.push(d);
+            }
+        }
+    }
+}
+
+/// Tokens of a profile's URLs shaped like a credential (a GUID, once
+/// percent-decoded), each as the keys it would pair with in
+/// [`check_across`]: a caller that pre-pairs profiles by shared keys
+/// (the linter) then pairs a URL with the profile whose key it carries.
+/// The profile's own customer id is left out.
+pub(crate) fn url_keys(profile: &Profile<'_>) -> Vec<(Field, String)> {
+    let customer_id = profile.get(Field::CustomerId).map(|v| v.text.trim());
+    let mut out = Vec::new();
+    for field in [Field::ApiUrl, Field::IframeUrl] {
+        let Some(value) = profile.get(field) else { continue };
+        if is_reference(value.text) {
+            continue;
+        }
+        let decoded = crate::text::percent_decode(value.text);
+        for run in decoded
+            .split(|c: char| !(c.is_ascii_hexdigit() || c == '-'))
+            .filter(|run| crate::is_guid(run))
+        {
+            if customer_id.is_some_and(|id| id.eq_ignore_ascii_case(run)) {
+                continue;
+            }
+            let key = run.to_ascii_lowercase();
+            out.push((Field::SecretKey, key.clone()));
+            out.push((Field::ApiKey, key));
+        }
+    }
+    out
 }
 
 fn help(kind: CredentialKind, place: Place) -> String {
@@ -139,6 +228,45 @@ mod tests {
         let same = [KnownValue::new(CredentialKind::SecretKey, CUSTOMER)];
         let cx = UrlContext::runtime().with_known(&same, Some(CUSTOMER));
         assert!(check_api_url(&format!("{BASE}Authorize"), &cx).is_empty());
+    }
+
+    #[test]
+    fn a_url_carrying_another_profiles_secret_fires_across_profiles() {
+        use crate::{
+            check_profiles, cross_profile_keys, Checker, Field, Location, Profile,
+            ProfileOptions, Source, Value,
+        };
+        fn profile<'a>(name: &str, fields: &[(Field, &'a str)]) -> Profile<'a> {
+            let mut p = Profile::new(Location::new(Source::Value, name));
+            for (field, text) in fields {
+                p.set(
+                    *field,
+                    Value {
+                        text,
+                        location: Location::new(Source::Value, field.key()),
+                    },
+                );
+            }
+            p
+        }
+        let production_secret = "7e3f1c2a-9b8d-4e6f-a1b2-c3d4e5f60718";
+        let url = format!(
+            "https://toolbox-api.private.fin.ag/v3/43387ca6-0391-4c82-857d-70d95f087ecb/BankingServices/GetAccountsDetail?k={}",
+            production_secret.replace('-', "%2D")
+        );
+        let sandbox = profile("sandbox", &[(Field::ApiUrl, url.as_str())]);
+        let production = profile("production", &[(Field::SecretKey, production_secret)]);
+        let found = check_profiles(
+            &[sandbox.clone(), production.clone()],
+            ProfileOptions::new(Checker::Linter),
+        );
+        let codes: Vec<_> = found.iter().map(|d| d.code()).collect();
+        assert_eq!(codes.iter().filter(|c| **c == "FLK009").count(), 1, "{found:#?}");
+        let shown = format!("{found:?}").to_ascii_lowercase();
+        assert!(!shown.contains("d4e5f60718") && !shown.contains("1c2a%2d9b8d"), "{shown}");
+        // The linter pre-pairs profiles by keys: the URL pairs with the key's owner.
+        let keys = cross_profile_keys(&sandbox);
+        assert!(cross_profile_keys(&production).iter().any(|k| keys.contains(k)));
     }
 
     #[test]
