@@ -101,9 +101,11 @@ impl<'k> Credentials<'k> {
         }
         let decoded = decode(text);
         let decoded = decoded.trim();
-        if self.customer_ids.iter().any(|id| {
-            !id.is_empty() && crate::text::constant_time_eq_ignore_case(id, decoded)
-        }) {
+        if self
+            .customer_ids
+            .iter()
+            .any(|id| !id.is_empty() && crate::text::constant_time_eq_ignore_case(id, decoded))
+        {
             return None;
         }
         if let Some(k) = self.secrets.iter().find(|k| k.matches(decoded)) {
@@ -118,9 +120,8 @@ impl<'k> Credentials<'k> {
             return Some((k.kind, true));
         }
         let runs = fragments::find(decoded, || {
-            self.windows.get_or_init(|| {
-                fragments::windows_of(self.secrets.iter().map(|k| k.value()))
-            })
+            self.windows
+                .get_or_init(|| fragments::windows_of(self.secrets.iter().map(|k| k.value())))
         });
         let (start, end) = runs.first().copied()?;
         let run = &decoded[start..end];

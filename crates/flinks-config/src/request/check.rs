@@ -94,9 +94,16 @@ mod tests {
         let mut twice = http::Request::post(format!("{BASE}Authorize"))
             .body(())
             .unwrap();
-        twice.headers_mut().append("flinks-auth-key", token.parse().unwrap());
-        twice.headers_mut().append("flinks-auth-key", token.parse().unwrap());
-        let codes: Vec<_> = check_request(&twice, &known).iter().map(|d| d.code()).collect();
+        twice
+            .headers_mut()
+            .append("flinks-auth-key", token.parse().unwrap());
+        twice
+            .headers_mut()
+            .append("flinks-auth-key", token.parse().unwrap());
+        let codes: Vec<_> = check_request(&twice, &known)
+            .iter()
+            .map(|d| d.code())
+            .collect();
         assert_eq!(codes, ["FLK407"]);
     }
 
@@ -120,7 +127,10 @@ mod tests {
             .body(())
             .unwrap();
         let codes: Vec<_> = check_request(&req, &[]).iter().map(|d| d.code()).collect();
-        assert!(codes.contains(&"FLK010") && codes.contains(&"FLK401"), "{codes:?}");
+        assert!(
+            codes.contains(&"FLK010") && codes.contains(&"FLK401"),
+            "{codes:?}"
+        );
         let api_key = "9b8a7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d";
         let req = http::Request::get(format!("{BASE}GetAccountsDetail?k={api_key}"))
             .header("x-api-key", api_key)

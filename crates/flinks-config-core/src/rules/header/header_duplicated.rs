@@ -69,25 +69,46 @@ mod tests {
     #[test]
     fn fires_on_a_repeated_auth_header_even_with_one_value() {
         assert_eq!(
-            codes("Authorize", &[("flinks-auth-key", "t"), ("flinks-auth-key", "t")]),
+            codes(
+                "Authorize",
+                &[("flinks-auth-key", "t"), ("flinks-auth-key", "t")]
+            ),
             ["FLK407"]
         );
         assert_eq!(
-            codes("GetAccountsDetail", &[("x-api-key", "a"), ("X-Api-Key", "b")]),
+            codes(
+                "GetAccountsDetail",
+                &[("x-api-key", "a"), ("X-Api-Key", "b")]
+            ),
             ["FLK407"]
         );
         let d = super::check(&super::Request::new(
             endpoint("Authorize").unwrap(),
-            &[("Flinks-Auth-Key", "secret-1"), ("flinks-auth-key", "secret-2")],
+            &[
+                ("Flinks-Auth-Key", "secret-1"),
+                ("flinks-auth-key", "secret-2"),
+            ],
             &[],
         ));
-        assert!(d[0].message.contains("`Flinks-Auth-Key`"), "{}", d[0].message);
+        assert!(
+            d[0].message.contains("`Flinks-Auth-Key`"),
+            "{}",
+            d[0].message
+        );
         assert!(!format!("{d:?}").contains("secret-"));
     }
 
     #[test]
     fn does_not_fire_on_one_of_each() {
-        assert!(codes("GetAccountsDetail", &[("x-api-key", "a"), ("flinks-auth-key", "b")]).is_empty());
-        assert!(codes("Authorize", &[("flinks-auth-key", "t"), ("accept", "a"), ("accept", "b")]).is_empty());
+        assert!(codes(
+            "GetAccountsDetail",
+            &[("x-api-key", "a"), ("flinks-auth-key", "b")]
+        )
+        .is_empty());
+        assert!(codes(
+            "Authorize",
+            &[("flinks-auth-key", "t"), ("accept", "a"), ("accept", "b")]
+        )
+        .is_empty());
     }
 }

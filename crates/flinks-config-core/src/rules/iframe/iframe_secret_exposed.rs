@@ -61,8 +61,14 @@ mod tests {
         for copy in [SECRET.replace('-', "%2d"), SECRET[4..].to_ascii_uppercase()] {
             let url = format!("https://acme-iframe.private.fin.ag/v2/?authorizeToken={copy}");
             let found = check_iframe_url(&url, &cx);
-            assert_eq!(found.iter().map(|d| d.code()).collect::<Vec<_>>(), ["FLK205"], "{url}");
-            assert!(!format!("{found:?}").to_ascii_lowercase().contains("8666-555555"));
+            assert_eq!(
+                found.iter().map(|d| d.code()).collect::<Vec<_>>(),
+                ["FLK205"],
+                "{url}"
+            );
+            assert!(!format!("{found:?}")
+                .to_ascii_lowercase()
+                .contains("8666-555555"));
         }
     }
 

@@ -1,8 +1,8 @@
 //! What the iframe rules share. A leaf of the family: it imports no rule.
 
 use crate::context::UrlCheck;
-use crate::url::{Param, Part};
 use crate::redact::Credentials;
+use crate::url::{Param, Part};
 use crate::CredentialKind;
 
 /// The `demo` parameter, if the URL has one.

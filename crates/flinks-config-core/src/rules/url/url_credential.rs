@@ -76,7 +76,9 @@ pub(crate) fn check_across(profiles: &[&Profile<'_>], sink: &mut Sink) {
         let customer_id = profile.get(Field::CustomerId).map(|v| v.text.trim());
         let credentials = Credentials::with_customer_id(&others, customer_id);
         for field in [Field::ApiUrl, Field::IframeUrl] {
-            let Some(value) = profile.get(field) else { continue };
+            let Some(value) = profile.get(field) else {
+                continue;
+            };
             if is_reference(value.text) {
                 continue;
             }
@@ -113,7 +115,9 @@ pub(crate) fn url_keys(profile: &Profile<'_>) -> Vec<(Field, String)> {
     let customer_id = profile.get(Field::CustomerId).map(|v| v.text.trim());
     let mut out = Vec::new();
     for field in [Field::ApiUrl, Field::IframeUrl] {
-        let Some(value) = profile.get(field) else { continue };
+        let Some(value) = profile.get(field) else {
+            continue;
+        };
         if is_reference(value.text) {
             continue;
         }
@@ -210,7 +214,10 @@ mod tests {
     fn the_public_sandbox_keys_are_known_without_context() {
         let url = "https://toolbox-api.private.fin.ag/v3/43387ca6-0391-4c82-857d-70d95f087ecb/BankingServices/DeleteCard/3d5266a8-b697-48d4-8de6-52e2e2662acc";
         let found = check_api_url(url, &UrlContext::macro_literal());
-        assert_eq!(found.iter().map(|d| d.code()).collect::<Vec<_>>(), ["FLK009"]);
+        assert_eq!(
+            found.iter().map(|d| d.code()).collect::<Vec<_>>(),
+            ["FLK009"]
+        );
         assert!(!format!("{found:?}").contains("52e2e2662acc"));
     }
 
@@ -233,8 +240,8 @@ mod tests {
     #[test]
     fn a_url_carrying_another_profiles_secret_fires_across_profiles() {
         use crate::{
-            check_profiles, cross_profile_keys, Checker, Field, Location, Profile,
-            ProfileOptions, Source, Value,
+            check_profiles, cross_profile_keys, Checker, Field, Location, Profile, ProfileOptions,
+            Source, Value,
         };
         fn profile<'a>(name: &str, fields: &[(Field, &'a str)]) -> Profile<'a> {
             let mut p = Profile::new(Location::new(Source::Value, name));
@@ -261,12 +268,21 @@ mod tests {
             ProfileOptions::new(Checker::Linter),
         );
         let codes: Vec<_> = found.iter().map(|d| d.code()).collect();
-        assert_eq!(codes.iter().filter(|c| **c == "FLK009").count(), 1, "{found:#?}");
+        assert_eq!(
+            codes.iter().filter(|c| **c == "FLK009").count(),
+            1,
+            "{found:#?}"
+        );
         let shown = format!("{found:?}").to_ascii_lowercase();
-        assert!(!shown.contains("d4e5f60718") && !shown.contains("1c2a%2d9b8d"), "{shown}");
+        assert!(
+            !shown.contains("d4e5f60718") && !shown.contains("1c2a%2d9b8d"),
+            "{shown}"
+        );
         // The linter pre-pairs profiles by keys: the URL pairs with the key's owner.
         let keys = cross_profile_keys(&sandbox);
-        assert!(cross_profile_keys(&production).iter().any(|k| keys.contains(k)));
+        assert!(cross_profile_keys(&production)
+            .iter()
+            .any(|k| keys.contains(k)));
     }
 
     #[test]
@@ -277,7 +293,10 @@ mod tests {
         let url = format!("https://acme-iframe.private.fin.ag/v2/?authorizeToken={token}");
         assert!(check_iframe_url(&url, &cx).is_empty());
         let leaked = format!("https://acme-iframe.private.fin.ag/v2/?language=en#{token}");
-        let codes: Vec<_> = check_iframe_url(&leaked, &cx).iter().map(|d| d.code()).collect();
+        let codes: Vec<_> = check_iframe_url(&leaked, &cx)
+            .iter()
+            .map(|d| d.code())
+            .collect();
         assert!(codes.contains(&"FLK009"), "{codes:?}");
     }
 }

@@ -67,14 +67,20 @@ mod tests {
                 "https://toolbox-api.private.fin.ag/v3/{CUSTOMER}/BankingServices/x/{dots}/Authorize"
             );
             let found = check_api_url(&url, &UrlContext::runtime());
-            assert!(found.iter().any(|d| d.code() == "FLK010"), "{url}: {found:#?}");
+            assert!(
+                found.iter().any(|d| d.code() == "FLK010"),
+                "{url}: {found:#?}"
+            );
         }
         let url = format!(
             "https://toolbox-api.private.fin.ag/v3/x/../{CUSTOMER}/BankingServices/Authorize"
         );
         let found = check_api_url(&url, &UrlContext::runtime());
         // The resolved path is a valid Authorize URL: only the dots are reported.
-        assert_eq!(found.iter().map(|d| d.code()).collect::<Vec<_>>(), ["FLK010"]);
+        assert_eq!(
+            found.iter().map(|d| d.code()).collect::<Vec<_>>(),
+            ["FLK010"]
+        );
         let help = found[0].help.as_deref().unwrap();
         assert!(
             help.ends_with(&format!("/v3/{CUSTOMER}/BankingServices/Authorize")),
@@ -89,13 +95,19 @@ mod tests {
             "https://toolbox-api.private.fin.ag/v3/{CUSTOMER}/../BankingServices/Authorize"
         );
         let found = codes(&url);
-        assert!(found.contains(&"FLK010") && found.contains(&"FLK102"), "{found:?}");
+        assert!(
+            found.contains(&"FLK010") && found.contains(&"FLK102"),
+            "{found:?}"
+        );
         let iframe = "https://toolbox-iframe.private.fin.ag/v2/../v1/?demo=true";
         let found: Vec<_> = check_iframe_url(iframe, &UrlContext::runtime())
             .iter()
             .map(|d| d.code())
             .collect();
-        assert!(found.contains(&"FLK010") && found.contains(&"FLK208"), "{found:?}");
+        assert!(
+            found.contains(&"FLK010") && found.contains(&"FLK208"),
+            "{found:?}"
+        );
     }
 
     #[test]
