@@ -4,7 +4,7 @@ use crate::context::{Sink, UrlCheck, UrlKind};
 use crate::profile::{is_reference, literal_text, located, Field, Profile};
 use crate::redact::{Credentials, Place, UrlSecrets};
 use crate::url::UrlParts;
-use crate::{CredentialKind, Diagnostic, KnownValue};
+use crate::{CredentialKind, Diagnostic, KnownValue, Span};
 use std::ops::ControlFlow;
 
 rule!(
@@ -83,6 +83,7 @@ pub(crate) fn check_across(profiles: &[&Profile<'_>], sink: &mut Sink) {
                 continue;
             }
             let text = value.text.trim();
+            let offset = value.text.len() - value.text.trim_start().len();
             let Ok(parts) = UrlParts::split(text, 0) else {
                 continue; // FLK001's, with the value masked
             };
@@ -97,6 +98,10 @@ pub(crate) fn check_across(profiles: &[&Profile<'_>], sink: &mut Sink) {
                         found.kind
                     ),
                 )
+                .with_span(Span::new(
+                    found.part.span.start + offset,
+                    found.part.span.end + offset,
+                ))
                 .with_help(help(found.kind, found.place))
                 .with_location(located(field, value));
                 d.snippet = Some(secrets.masked().to_string());

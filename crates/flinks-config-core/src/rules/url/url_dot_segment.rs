@@ -20,7 +20,7 @@ pub(crate) fn check(url: &UrlCheck<'_>, sink: &mut Sink) -> ControlFlow<()> {
     let Some(first) = dots.next() else {
         return ControlFlow::Continue(());
     };
-    let last = dots.last().unwrap_or(first);
+    let last = dots.next_back().unwrap_or(first);
     // The path the client requests, from the masked text (same offsets).
     let masked = url.secrets().masked();
     let resolved: Vec<&str> = parts
