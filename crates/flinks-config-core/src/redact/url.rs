@@ -73,7 +73,9 @@ impl<'k> Credentials<'k> {
         let all = known.iter().chain(KnownValue::toolbox().iter());
         let secrets = all
             .clone()
-            .filter(|k| k.kind.is_secret() && !k.value().trim().is_empty())
+            // Shorter values are no credential (Flinks keys are GUIDs) and
+            // would match ordinary words of a URL.
+            .filter(|k| k.kind.is_secret() && k.value().trim().len() >= 8)
             .copied()
             .collect();
         let customer_ids = all
@@ -379,6 +381,30 @@ mod tests {
         assert!(found.masked().contains("demo=true"));
         let values = found.into_values();
         assert!(values.iter().any(|v| v == "abc") && values.iter().any(|v| v == "me:pw"));
+    }
+
+    #[test]
+    fn an_encoded_or_partial_copy_is_masked_split_or_not() {
+        let secret = "ca0a21e5-f00d-4bad-8c0d-5ec2e7000001";
+        let known = [KnownValue::new(CredentialKind::ApiKey, secret)];
+        let encoded = secret.replace('-', "%2D");
+        let url = format!("https://h/v3/{encoded}/x#{}", &secret[3..20]);
+        let parts = UrlParts::split(&url, 0).unwrap();
+        let found = UrlSecrets::of_parts(&url, &parts, &known);
+        assert_eq!(
+            found.masked(),
+            format!(
+                "https://h/v3/{}/x#{}",
+                "*".repeat(encoded.len()),
+                "*".repeat(17)
+            )
+        );
+        let unsplit = format!("h/v3/{encoded}/x");
+        let found = UrlSecrets::of_unsplit(&unsplit, &known);
+        assert!(!found.masked().contains("%2D"), "{}", found.masked());
+        // The redactor finds encoded copies in any text too.
+        let r = super::super::Redactor::fragments_only(&[secret]);
+        assert_eq!(r.mask_text(&format!("see /{encoded}/")), "see /[redacted]/");
     }
 
     #[test]
