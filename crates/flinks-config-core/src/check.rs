@@ -83,9 +83,12 @@ pub fn check_credential(value: &str, kind: CredentialKind, checker: Checker) -> 
     Findings::new(found, secrets).redact().into_inner()
 }
 
-/// Checks the headers of one request to `endpoint` (FLK401–FLK404). Header
-/// names compare case-insensitively; `known` values let FLK403 recognise a
-/// credential of the wrong kind. No value appears in any message.
+/// Checks the headers of one request to `endpoint` (FLK401–FLK404, FLK407).
+/// Header names compare case-insensitively; every value of a name counts (a
+/// header map may hold several), and an authentication header sent twice is
+/// itself a finding (FLK407); `known` values let FLK403 recognise a
+/// credential of the wrong kind in any of them. No value appears in any
+/// message.
 ///
 /// ```
 /// use flinks_config_core::{check_headers, endpoint};
@@ -93,6 +96,8 @@ pub fn check_credential(value: &str, kind: CredentialKind, checker: Checker) -> 
 /// let found = check_headers(e, &[("Authorization", "Bearer x")], &[]);
 /// assert_eq!(found[0].code(), "FLK401");
 /// assert!(check_headers(e, &[("flinks-auth-key", "t")], &[]).is_empty());
+/// let twice = check_headers(e, &[("flinks-auth-key", "t"), ("Flinks-Auth-Key", "t")], &[]);
+/// assert_eq!(twice[0].code(), "FLK407");
 /// ```
 pub fn check_headers(
     endpoint: &Endpoint,

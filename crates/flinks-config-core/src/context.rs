@@ -181,15 +181,23 @@ pub(crate) struct UrlCheck<'a> {
 }
 
 impl<'a> UrlCheck<'a> {
-    /// The non-empty path segments (the path as the API reads it). Borrowed
-    /// when the path has no empty segment, as a valid URL's never has: no
-    /// allocation on the common path.
+    /// The non-empty path segments of the path the HTTP client requests
+    /// (dot segments resolved: FLK010 reports them, and every path rule
+    /// judges what is actually sent). Borrowed when the path has no empty
+    /// and no dot segment, as a valid URL's never has: no allocation on the
+    /// common path.
     pub(crate) fn words(&self) -> std::borrow::Cow<'_, [Part<'a>]> {
         let named = self.parts.named_segments();
-        if named.iter().all(|s| !s.text.is_empty()) {
+        if named.iter().all(|s| !s.text.is_empty()) && !self.parts.has_dot_segments() {
             std::borrow::Cow::Borrowed(named)
         } else {
-            std::borrow::Cow::Owned(self.parts.words())
+            std::borrow::Cow::Owned(
+                self.parts
+                    .resolved_segments()
+                    .into_iter()
+                    .filter(|s| !s.text.is_empty())
+                    .collect(),
+            )
         }
     }
 

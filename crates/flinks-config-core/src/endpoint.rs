@@ -267,9 +267,18 @@ impl Endpoint {
 
 /// The value of header `name` (case-insensitive), if present.
 pub(crate) fn header<'a>(headers: &[(&str, &'a str)], name: &str) -> Option<&'a str> {
+    all_headers(headers, name).next()
+}
+
+/// Every value sent under `name` (compared case-insensitively), in order:
+/// a header map can hold several values of one name.
+pub(crate) fn all_headers<'h, 'a>(
+    headers: &'h [(&str, &'a str)],
+    name: &'h str,
+) -> impl Iterator<Item = &'a str> + 'h {
     headers
         .iter()
-        .find(|(n, _)| n.trim().eq_ignore_ascii_case(name))
+        .filter(move |(n, _)| n.trim().eq_ignore_ascii_case(name))
         .map(|(_, v)| *v)
 }
 

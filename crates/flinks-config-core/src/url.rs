@@ -255,6 +255,57 @@ impl<'a> UrlParts<'a> {
             .collect()
     }
 
+    /// Whether a path segment is `.` or `..` as an HTTP client reads it
+    /// (literal, or with its dots percent-encoded as `%2e`, any case).
+    ///
+    /// ```
+    /// use flinks_config_core::url::UrlParts;
+    /// assert!(!UrlParts::split("https://h/v3/x", 0).unwrap().has_dot_segments());
+    /// assert!(UrlParts::split("https://h/v3/%2E%2e/x", 0).unwrap().has_dot_segments());
+    /// ```
+    pub fn has_dot_segments(&self) -> bool {
+        self.segments.iter().any(|s| dot_segment(s.text).is_some())
+    }
+
+    /// The path segments the HTTP client requests: `.` and `..` segments
+    /// (literal or percent-encoded) resolved as RFC 3986 §5.2.4 removes
+    /// them and as `url::Url` does (its WHATWG parser also reads `%2e` as a
+    /// dot). Empty segments stay (FLK003 reports them); a path ending in a
+    /// dot segment ends with an empty one (`/v3/x/..` is `/v3/`). A segment
+    /// the resolution adds is empty, at the end of the segment it replaces.
+    ///
+    /// ```
+    /// use flinks_config_core::url::UrlParts;
+    /// let url = UrlParts::split("https://h/v3/x/%2e%2E/y/./", 0).unwrap();
+    /// let path: Vec<_> = url.resolved_segments().iter().map(|p| p.text).collect();
+    /// assert_eq!(path, ["v3", "y", ""]);
+    /// ```
+    pub fn resolved_segments(&self) -> Vec<Part<'a>> {
+        let mut out: Vec<Part<'a>> = Vec::with_capacity(self.segments.len());
+        let last = self.segments.len().saturating_sub(1);
+        for (i, segment) in self.segments.iter().enumerate() {
+            let empty = Part {
+                text: "",
+                span: Span::new(segment.span.end, segment.span.end),
+            };
+            match dot_segment(segment.text) {
+                Some(Dots::Two) => {
+                    out.pop();
+                    if i == last {
+                        out.push(empty);
+                    }
+                }
+                Some(Dots::One) => {
+                    if i == last {
+                        out.push(empty);
+                    }
+                }
+                None => out.push(*segment),
+            }
+        }
+        out
+    }
+
     /// The query's `name=value` pairs, split on `&` and on any stray `?`.
     ///
     /// ```
@@ -308,6 +359,39 @@ impl<'a> UrlParts<'a> {
             })
         })
     }
+}
+
+/// A dot segment: `.` or `..`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Dots {
+    One,
+    Two,
+}
+
+/// Whether `segment` is a dot segment as the WHATWG URL parser reads it:
+/// `.`, `%2e`; `..`, `.%2e`, `%2e.`, `%2e%2e` (hex digits in any case).
+fn dot_segment(segment: &str) -> Option<Dots> {
+    if segment.len() > 6 {
+        return None;
+    }
+    let lower = segment.to_ascii_lowercase();
+    match lower.as_str() {
+        "." | "%2e" => Some(Dots::One),
+        ".." | ".%2e" | "%2e." | "%2e%2e" => Some(Dots::Two),
+        _ => None,
+    }
+}
+
+/// Whether a path segment is a dot segment (`.`, `..`, or their
+/// percent-encoded forms), as an HTTP client resolves it away.
+///
+/// ```
+/// use flinks_config_core::url::is_dot_segment;
+/// assert!(is_dot_segment("%2E%2e") && is_dot_segment(".") && is_dot_segment(".%2e"));
+/// assert!(!is_dot_segment("...") && !is_dot_segment("v3") && !is_dot_segment("%2e%2e%2e"));
+/// ```
+pub fn is_dot_segment(segment: &str) -> bool {
+    dot_segment(segment).is_some()
 }
 
 /// The form `url::Url` serializes a URL to, for the URLs the rules accept:

@@ -47,6 +47,27 @@ pub(crate) fn table() -> Vec<(Kind, Option<Environment>, String, &'static str)> 
             "FLK007",
         ),
         (ApiUrl, None, format!("{ok_api}\n"), "FLK008"),
+        (
+            ApiUrl,
+            None,
+            api(&format!(
+                "/v3/{CID}/BankingServices/DeleteCard/c4569c54%2De167%2D4d34%2D8de6%2Df4113bc82414"
+            )),
+            "FLK009",
+        ),
+        (
+            IframeUrl,
+            None,
+            iframe("?demo=true#3D5266A8-B697-48D4-8DE6-52E2E2662ACC"),
+            "FLK009",
+        ),
+        (
+            ApiUrl,
+            None,
+            ok_api.replace("/v3/", "/v3/x/%2e%2E/"),
+            "FLK010",
+        ),
+        (IframeUrl, None, iframe("./?demo=true"), "FLK010"),
         (ApiUrl, None, ok_api.replace("v3", "v2"), "FLK101"),
         (ApiUrl, None, ok_api.replace(CID, "acme"), "FLK102"),
         (

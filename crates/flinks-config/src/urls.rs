@@ -423,13 +423,32 @@ impl ExposeSecret for AuthorizedIframeUrl {
     }
 }
 
+impl AuthorizedIframeUrl {
+    /// The URL with its token masked: what `Display` and `Debug` show.
+    fn masked(&self) -> String {
+        let sep = if self.base.0.contains('?') { "&" } else { "?" };
+        format!("{}{sep}authorizeToken={MASK}", self.base)
+    }
+}
+
+/// Shows the URL with the token masked (`authorizeToken=[redacted]`): safe
+/// in logs. The real URL, for the browser only, is `expose_secret()`.
+///
+/// ```
+/// use flinks_config::{AuthorizeToken, IframeUrl, Instance};
+/// let token = AuthorizeToken::parse("d65f1adb-8ebc-48dc-be8b-20c773ba1565", std::time::SystemTime::now()).unwrap();
+/// let url = IframeUrl::for_instance(&Instance::parse("acme").unwrap()).authorize(token);
+/// assert_eq!(url.to_string(), "https://acme-iframe.private.fin.ag/v2/?authorizeToken=[redacted]");
+/// ```
+impl fmt::Display for AuthorizedIframeUrl {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.masked())
+    }
+}
+
 impl fmt::Debug for AuthorizedIframeUrl {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "AuthorizedIframeUrl({}&authorizeToken={MASK})",
-            self.base
-        )
+        write!(f, "AuthorizedIframeUrl({})", self.masked())
     }
 }
 

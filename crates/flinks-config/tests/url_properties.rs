@@ -108,3 +108,44 @@ proptest! {
         prop_assert_eq!(macro_iframe, runtime_iframe);
     }
 }
+
+/// A path segment: a word, empty, or a dot segment in any of the forms an
+/// HTTP client resolves (literal or percent-encoded, any case), or a
+/// near miss that is not one (`...`, `%2e%2e%2e`, `a.`).
+fn segment() -> impl Strategy<Value = String> {
+    prop_oneof![
+        "[a-z0-9]{1,3}",
+        Just(String::new()),
+        Just(".".to_string()),
+        Just("..".to_string()),
+        Just("%2e".to_string()),
+        Just("%2E".to_string()),
+        Just("%2e%2E".to_string()),
+        Just(".%2e".to_string()),
+        Just("%2E.".to_string()),
+        Just("...".to_string()),
+        Just("%2e%2e%2e".to_string()),
+        Just("a.".to_string()),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 1024, ..ProptestConfig::default() })]
+
+    /// The path core's rules judge is the path `url::Url` requests: dot
+    /// segments resolved the same way (RFC 3986 §5.2.4, percent-encoded
+    /// dots included), and FLK010 reported exactly when they are present.
+    #[test]
+    fn resolved_paths_match_the_url_crate(segments in proptest::collection::vec(segment(), 0..8)) {
+        let text = format!("https://toolbox-api.private.fin.ag/{}", segments.join("/"));
+        let parts = flinks_config_core::url::UrlParts::split(&text, 0).unwrap();
+        let ours: Vec<&str> = parts.resolved_segments().iter().map(|p| p.text).collect();
+        let theirs = url::Url::parse(&text).unwrap();
+        prop_assert_eq!(format!("/{}", ours.join("/")), theirs.path(), "{}", text);
+        let dots = segments.iter().any(|s| flinks_config_core::url::is_dot_segment(s));
+        let reported = check_api_url(&text, &UrlContext::runtime())
+            .iter()
+            .any(|d| d.code() == "FLK010");
+        prop_assert_eq!(dots, reported, "{}", text);
+    }
+}

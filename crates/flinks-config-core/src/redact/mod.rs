@@ -26,7 +26,7 @@ mod url;
 pub use fragments::{secret_fragments, SecretFragments};
 pub use line::LineSource;
 pub use names::names_a_secret;
-pub(crate) use url::UrlSecrets;
+pub(crate) use url::{Credentials, Place, UrlSecrets};
 
 use crate::diagnostic::{Diagnostic, Source, Span};
 use crate::text::{find_all_ignore_case, find_ignore_case};
@@ -156,7 +156,26 @@ impl Redactor {
         for (start, end) in self.fragments(&out).into_iter().rev() {
             out.replace_range(start..end, MASK);
         }
+        // Then percent-encoded copies (`c4569c54%2De167…` in a URL).
+        for (start, end) in self.encoded(&out).into_iter().rev() {
+            out.replace_range(start..end, MASK);
+        }
         out
+    }
+
+    /// The percent-encoded copies of a secret or of a fragment of one.
+    fn encoded(&self, text: &str) -> Vec<(usize, usize)> {
+        if self.is_empty() {
+            return Vec::new();
+        }
+        url::encoded_copies(text, |decoded| {
+            (self.whole_values
+                && self
+                    .values
+                    .iter()
+                    .any(|v| v.len() >= 4 && find_ignore_case(decoded, v).is_some()))
+                || !self.fragments(decoded).is_empty()
+        })
     }
 
     /// Masks every text of `d`: message, help, snippet (each secret byte
@@ -219,10 +238,12 @@ impl Redactor {
                 );
             }
         }
-        // Fragments too: a secret cut by an escape or pasted in part.
+        // Fragments too: a secret cut by an escape or pasted in part, and
+        // percent-encoded copies.
         spans.extend(
             self.fragments(text)
                 .into_iter()
+                .chain(self.encoded(text))
                 .map(|(start, end)| Span::new(start, end)),
         );
         spans

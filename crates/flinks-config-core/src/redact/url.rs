@@ -2,11 +2,201 @@
 //! into: the values of secret-named parameters, the user-info, and known
 //! secret values wherever they appear.
 
+use super::fragments;
 use super::masked::MaskedText;
 use super::names::names_a_secret;
-use crate::credential::KnownValue;
-use crate::text::find_all_ignore_case;
-use crate::url::UrlParts;
+use crate::credential::{CredentialKind, KnownValue};
+use crate::text::{find_all_ignore_case, find_ignore_case, percent_decode};
+use crate::url::{Part, UrlParts};
+use std::borrow::Cow;
+use std::cell::OnceCell;
+
+/// Where in a URL a credential was found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Place {
+    /// The user-info before `@`.
+    UserInfo,
+    /// A path segment.
+    PathSegment,
+    /// A query parameter's name.
+    QueryName,
+    /// A query parameter's value.
+    QueryValue,
+    /// The fragment after `#`.
+    Fragment,
+}
+
+impl Place {
+    pub(crate) fn noun(self) -> &'static str {
+        match self {
+            Place::UserInfo => "user-info before `@`",
+            Place::PathSegment => "path segment",
+            Place::QueryName => "query parameter name",
+            Place::QueryValue => "query parameter value",
+            Place::Fragment => "fragment after `#`",
+        }
+    }
+}
+
+/// A part of a URL holding a credential.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct FoundCredential<'a> {
+    /// The part, as written (maybe percent-encoded).
+    pub(crate) part: Part<'a>,
+    /// Where it sits.
+    pub(crate) place: Place,
+    /// The kind of the credential it holds.
+    pub(crate) kind: CredentialKind,
+    /// Whether it holds the whole value (else a piece of it).
+    pub(crate) whole: bool,
+    /// For a query value, its parameter's name.
+    pub(crate) param: Option<&'a str>,
+}
+
+/// The credentials a URL's parts may carry: the caller's known secret
+/// values (secret key, API key, authorize token) and the public sandbox's
+/// secret key and API key. Customer ids are never secret: a part that is a
+/// known customer id is left alone (the customer id belongs in the path).
+pub(crate) struct Credentials<'k> {
+    secrets: Vec<KnownValue<'k>>,
+    customer_ids: Vec<&'k str>,
+    windows: OnceCell<Vec<[u8; fragments::FRAGMENT]>>,
+}
+
+impl<'k> Credentials<'k> {
+    pub(crate) fn new(known: &[KnownValue<'k>]) -> Self {
+        Self::with_customer_id(known, None)
+    }
+
+    /// Also leaving `customer_id` (the configured one) alone.
+    pub(crate) fn with_customer_id(known: &[KnownValue<'k>], customer_id: Option<&'k str>) -> Self {
+        let all = known.iter().chain(KnownValue::toolbox().iter());
+        let secrets = all
+            .clone()
+            // Shorter values are no credential (Flinks keys are GUIDs) and
+            // would match ordinary words of a URL.
+            .filter(|k| k.kind.is_secret() && k.value().trim().len() >= 8)
+            .copied()
+            .collect();
+        let customer_ids = all
+            .filter(|k| k.kind == CredentialKind::CustomerId)
+            .map(|k| k.value().trim())
+            .chain(customer_id.map(str::trim))
+            .collect();
+        Credentials {
+            secrets,
+            customer_ids,
+            windows: OnceCell::new(),
+        }
+    }
+
+    /// The credential `text` (one URL part, as written) holds, percent
+    /// escapes decoded (twice-encoded too): the whole value, the value
+    /// inside it, or a run of 12 or more of its characters (any case).
+    pub(crate) fn held_by(&self, text: &str) -> Option<(CredentialKind, bool)> {
+        if text.len() < 8 {
+            return self
+                .secrets
+                .iter()
+                .find(|k| k.matches(text))
+                .map(|k| (k.kind, true));
+        }
+        let decoded = decode(text);
+        let decoded = decoded.trim();
+        if self
+            .customer_ids
+            .iter()
+            .any(|id| !id.is_empty() && crate::text::constant_time_eq_ignore_case(id, decoded))
+        {
+            return None;
+        }
+        if let Some(k) = self.secrets.iter().find(|k| k.matches(decoded)) {
+            return Some((k.kind, true));
+        }
+        // A value long enough not to be an ordinary word, inside the part.
+        if let Some(k) = self
+            .secrets
+            .iter()
+            .find(|k| k.value().len() >= 8 && find_ignore_case(decoded, k.value().trim()).is_some())
+        {
+            return Some((k.kind, true));
+        }
+        let runs = fragments::find(decoded, || {
+            self.windows
+                .get_or_init(|| fragments::windows_of(self.secrets.iter().map(|k| k.value())))
+        });
+        let (start, end) = runs.first().copied()?;
+        let run = &decoded[start..end];
+        // Which secret it is a piece of, for the message (few values, a
+        // short run: one small index each).
+        let kind = self
+            .secrets
+            .iter()
+            .find(|k| {
+                let own = fragments::windows_of([k.value()]);
+                !fragments::find(run, || &own).is_empty()
+            })
+            .map_or(CredentialKind::SecretKey, |k| k.kind);
+        Some((kind, false))
+    }
+
+    /// Every part of `parts` holding a credential, in order: user-info,
+    /// path segments, query names and values, fragment.
+    pub(crate) fn in_url<'a>(&self, parts: &UrlParts<'a>) -> Vec<FoundCredential<'a>> {
+        let mut out = Vec::new();
+        let mut look = |part: Part<'a>, place: Place, param: Option<&'a str>| {
+            if let Some((kind, whole)) = self.held_by(part.text) {
+                out.push(FoundCredential {
+                    part,
+                    place,
+                    kind,
+                    whole,
+                    param,
+                });
+            }
+        };
+        if let Some(info) = parts.userinfo {
+            look(info, Place::UserInfo, None);
+        }
+        for segment in &parts.segments {
+            if !segment.text.is_empty() {
+                look(*segment, Place::PathSegment, None);
+            }
+        }
+        for param in parts.params() {
+            if !param.name.text.is_empty() {
+                look(param.name, Place::QueryName, None);
+            }
+            if let Some(value) = param.value.filter(|v| !v.text.is_empty()) {
+                look(value, Place::QueryValue, Some(param.name.text));
+            }
+        }
+        if let Some(fragment) = parts.fragment.filter(|f| !f.text.is_empty()) {
+            look(fragment, Place::Fragment, None);
+        }
+        out
+    }
+}
+
+/// `text` with percent escapes decoded until none is left (at most three
+/// rounds: a value encoded twice still decodes to the secret).
+fn decode(text: &str) -> Cow<'_, str> {
+    if !text.contains('%') {
+        return Cow::Borrowed(text);
+    }
+    let mut out = percent_decode(text);
+    for _ in 0..2 {
+        if !out.contains('%') {
+            break;
+        }
+        let next = percent_decode(&out);
+        if next == out {
+            break;
+        }
+        out = next;
+    }
+    Cow::Owned(out)
+}
 
 /// A URL's secrets: the text safe to show (same byte offsets, each secret
 /// byte a `*`) and the secret values a message must never quote.
@@ -29,6 +219,12 @@ impl UrlSecrets {
         let mut text = MaskedText::new(value);
         mask_known(&mut text, value, known);
         let mut values = known_values(known);
+        // A credential anywhere (FLK009), percent-encoded or in part: the
+        // whole part is masked, and its text kept out of every message.
+        for found in Credentials::new(known).in_url(parts) {
+            text.mask(found.part.span.start, found.part.span.end);
+            values.push(found.part.text.to_string());
+        }
         if let Some(info) = parts.userinfo {
             text.mask(info.span.start, info.span.end);
             values.push(info.text.to_string());
@@ -64,6 +260,13 @@ impl UrlSecrets {
             text.mask(at + 1, value.len());
         }
         let mut values = known_values(known);
+        let credentials = Credentials::new(known);
+        for (start, end) in pieces(value) {
+            if credentials.held_by(&value[start..end]).is_some() {
+                text.mask(start, end);
+                values.push(value[start..end].to_string());
+            }
+        }
         // The check split the text inside any stray quotes or spaces; the
         // trimmed whole may still split, and its secret-named values are
         // then kept out of every message all the same.
@@ -98,6 +301,47 @@ impl UrlSecrets {
     pub(crate) fn into_values(self) -> Vec<String> {
         self.values
     }
+}
+
+/// The pieces of a text between URL delimiters (and quotes, spaces): where
+/// a credential may sit in a URL that could not be split.
+fn pieces(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let is_delimiter = |b: u8| {
+        matches!(
+            b,
+            b'/' | b'?' | b'#' | b'&' | b'=' | b'@' | b':' | b';' | b',' | b'"' | b'\'' | b'`'
+        ) || b.is_ascii_whitespace()
+    };
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < bytes.len() && is_delimiter(bytes[i]) {
+            i += 1;
+        }
+        if i >= bytes.len() {
+            return None;
+        }
+        let start = i;
+        while i < bytes.len() && !is_delimiter(bytes[i]) {
+            i += 1;
+        }
+        Some((start, i))
+    })
+}
+
+/// The pieces of `text` (between URL delimiters) holding a percent escape
+/// whose decoded form `holds` a secret: a percent-encoded copy of a key
+/// (`c4569c54%2De167…`) that no plain search finds.
+pub(crate) fn encoded_copies(text: &str, holds: impl Fn(&str) -> bool) -> Vec<(usize, usize)> {
+    if !text.contains('%') {
+        return Vec::new();
+    }
+    pieces(text)
+        .filter(|&(start, end)| {
+            let piece = &text[start..end];
+            piece.contains('%') && holds(&decode(piece))
+        })
+        .collect()
 }
 
 fn known_values(known: &[KnownValue<'_>]) -> Vec<String> {
@@ -137,6 +381,30 @@ mod tests {
         assert!(found.masked().contains("demo=true"));
         let values = found.into_values();
         assert!(values.iter().any(|v| v == "abc") && values.iter().any(|v| v == "me:pw"));
+    }
+
+    #[test]
+    fn an_encoded_or_partial_copy_is_masked_split_or_not() {
+        let secret = "ca0a21e5-f00d-4bad-8c0d-5ec2e7000001";
+        let known = [KnownValue::new(CredentialKind::ApiKey, secret)];
+        let encoded = secret.replace('-', "%2D");
+        let url = format!("https://h/v3/{encoded}/x#{}", &secret[3..20]);
+        let parts = UrlParts::split(&url, 0).unwrap();
+        let found = UrlSecrets::of_parts(&url, &parts, &known);
+        assert_eq!(
+            found.masked(),
+            format!(
+                "https://h/v3/{}/x#{}",
+                "*".repeat(encoded.len()),
+                "*".repeat(17)
+            )
+        );
+        let unsplit = format!("h/v3/{encoded}/x");
+        let found = UrlSecrets::of_unsplit(&unsplit, &known);
+        assert!(!found.masked().contains("%2D"), "{}", found.masked());
+        // The redactor finds encoded copies in any text too.
+        let r = super::super::Redactor::fragments_only(&[secret]);
+        assert_eq!(r.mask_text(&format!("see /{encoded}/")), "see /[redacted]/");
     }
 
     #[test]

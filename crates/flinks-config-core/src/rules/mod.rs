@@ -53,8 +53,8 @@ pub use credential::{
     instance_looks_like_id, secret_in_frontend, token_in_config,
 };
 pub use header::{
-    header_missing, header_needless_secret, header_wrong_credential, header_wrong_name,
-    token_expired, token_reused,
+    header_duplicated, header_missing, header_needless_secret, header_wrong_credential,
+    header_wrong_name, token_expired, token_reused,
 };
 pub use iframe::{
     iframe_demo_in_production, iframe_demo_missing, iframe_malformed_query, iframe_redirect_url,
@@ -68,8 +68,8 @@ pub use profile::{
     sandbox_instance_in_production,
 };
 pub use url::{
-    url_double_slash, url_extra_parts, url_foreign_host, url_not_https, url_placeholder,
-    url_stray_characters, url_subdomain_dot, url_unparseable,
+    url_credential, url_dot_segment, url_double_slash, url_extra_parts, url_foreign_host,
+    url_not_https, url_placeholder, url_stray_characters, url_subdomain_dot, url_unparseable,
 };
 
 /// Every rule, in code order.
@@ -87,6 +87,8 @@ pub static ALL: &[&crate::Rule] = &[
     &url_placeholder::RULE,
     &url_extra_parts::RULE,
     &url_stray_characters::RULE,
+    &url_credential::RULE,
+    &url_dot_segment::RULE,
     &api_version::RULE,
     &api_customer_id::RULE,
     &api_service_segment::RULE,
@@ -117,6 +119,7 @@ pub static ALL: &[&crate::Rule] = &[
     &header_needless_secret::RULE,
     &token_reused::RULE,
     &token_expired::RULE,
+    &header_duplicated::RULE,
     &sandbox_credentials_in_production::RULE,
     &sandbox_instance_in_production::RULE,
     &production_instance_in_sandbox::RULE,

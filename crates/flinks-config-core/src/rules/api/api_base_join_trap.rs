@@ -17,10 +17,12 @@ rule!(
 pub(crate) fn check(path: &ApiPath<'_, '_>, sink: &mut Sink) -> ControlFlow<()> {
     let url = path.url;
     let path = url.parts.path;
-    let Some(last) = url.parts.segments.last() else {
+    // The path the client requests: `/v3/x/..` ends with a slash once resolved.
+    let resolved = url.parts.resolved_segments();
+    let Some(last) = resolved.last() else {
         return ControlFlow::Continue(());
     };
-    if path.text.ends_with('/') || last.text.is_empty() {
+    if last.text.is_empty() {
         return ControlFlow::Continue(());
     }
     let at = Span::new(path.span.end, path.span.end);

@@ -9,7 +9,7 @@ rule!(
 );
 
 use super::shared::Request;
-use crate::endpoint::header;
+use crate::endpoint::all_headers;
 use crate::{Diagnostic, API_KEY_HEADER, AUTH_KEY_HEADER};
 
 /// FLK403: a known value of another kind in an auth header.
@@ -17,10 +17,13 @@ pub(crate) fn check(request: &Request<'_>) -> Option<Diagnostic> {
     let (endpoint, headers, known) = (request.endpoint, request.headers, request.known);
     let want = endpoint.auth.credential()?;
     let name = endpoint.auth.header()?;
-    let value = header(headers, name)?;
-    let found = known
-        .iter()
-        .find(|k| k.kind != want && k.kind.is_secret() && k.matches(value))?;
+    // Every value of the name: a map may hold several, and the wrong one
+    // may be the one the server reads.
+    let found = all_headers(headers, name).find_map(|value| {
+        known
+            .iter()
+            .find(|k| k.kind != want && k.kind.is_secret() && k.matches(value))
+    })?;
     Some(
         Diagnostic::new(
             &RULE,
@@ -56,6 +59,24 @@ mod tests {
         .unwrap();
         assert_eq!(d.code(), "FLK403");
         assert!(!format!("{d} {:?}", d).contains(SECRET));
+    }
+
+    #[test]
+    fn fires_on_a_wrong_value_behind_a_right_one() {
+        let token = "d65f1adb-8ebc-48dc-be8b-20c773ba1565";
+        let known = [
+            KnownValue::new(CredentialKind::SecretKey, SECRET),
+            KnownValue::new(CredentialKind::AuthorizeToken, token),
+        ];
+        let headers = [("flinks-auth-key", token), ("Flinks-Auth-Key", SECRET)];
+        let d = super::check(&super::Request::new(
+            endpoint("Authorize").unwrap(),
+            &headers,
+            &known,
+        ))
+        .unwrap();
+        assert_eq!(d.code(), "FLK403");
+        assert!(!format!("{d} {d:?}").contains(SECRET));
     }
 
     #[test]

@@ -13,11 +13,12 @@
 //!
 //! The header rules' shape is
 //! `check(request: &Request<'_>) -> Option<Diagnostic>` (one finding per
-//! request at most); the pipeline, which reports a wrongly named header
+//! request at most; FLK407 one per header name, so it returns a `Vec`); the pipeline, which reports a wrongly named header
 //! instead of a missing one, is `check_headers` (public as [`crate::check_headers`]). FLK405 and FLK406
 //! are reported by the library's token type, which calls their public
 //! functions.
 
+pub mod header_duplicated;
 pub mod header_missing;
 pub mod header_needless_secret;
 pub mod header_wrong_credential;
@@ -30,7 +31,8 @@ use crate::endpoint::Endpoint;
 use crate::{Diagnostic, KnownValue, Severity};
 use shared::Request;
 
-/// Checks the headers of one request to `endpoint` (FLK401–FLK404). A
+/// Checks the headers of one request to `endpoint` (FLK401–FLK404,
+/// FLK407), every value of each name. A
 /// wrongly named header is reported instead of a missing one; an endpoint
 /// whose authentication is not documented for certain reports warnings.
 pub(crate) fn check_headers(
@@ -44,6 +46,7 @@ pub(crate) fn check_headers(
         Some(d) => out.push(d),
         None => out.extend(header_missing::check(&request)),
     }
+    out.extend(header_duplicated::check(&request));
     out.extend(header_wrong_credential::check(&request));
     out.extend(header_needless_secret::check(&request));
     if endpoint.uncertain {

@@ -14,11 +14,11 @@ rule!(
 );
 
 pub(crate) fn check(url: &UrlCheck<'_>, sink: &mut Sink) -> ControlFlow<()> {
-    for (value, known) in shared::exposed_secrets(url) {
+    for (value, kind) in shared::exposed_secrets(url) {
         sink.push(
             Diagnostic::new(
                 &RULE,
-                format!("`authorizeToken` carries the {}: the iframe URL is sent to the browser", known.kind),
+                format!("`authorizeToken` carries the {kind}: the iframe URL is sent to the browser"),
             )
             .with_span(value.span)
             .with_help("never put the secret key or API key in a URL; generate an authorize token on the backend with /GenerateAuthorizeToken and pass that"),
@@ -52,6 +52,24 @@ mod tests {
             found.iter().map(|d| d.code()).collect::<Vec<_>>(),
             ["FLK205"]
         );
+    }
+
+    #[test]
+    fn fires_on_an_encoded_or_partial_copy() {
+        let known = [KnownValue::new(CredentialKind::SecretKey, SECRET)];
+        let cx = UrlContext::request().with_known(&known, None);
+        for copy in [SECRET.replace('-', "%2d"), SECRET[4..].to_ascii_uppercase()] {
+            let url = format!("https://acme-iframe.private.fin.ag/v2/?authorizeToken={copy}");
+            let found = check_iframe_url(&url, &cx);
+            assert_eq!(
+                found.iter().map(|d| d.code()).collect::<Vec<_>>(),
+                ["FLK205"],
+                "{url}"
+            );
+            assert!(!format!("{found:?}")
+                .to_ascii_lowercase()
+                .contains("8666-555555"));
+        }
     }
 
     #[test]

@@ -137,11 +137,13 @@ pub(crate) fn findings(profile: &Profile<'_>, options: ProfileOptions) -> Findin
     findings
 }
 
-/// The rules that compare profiles (FLK504): raw findings, with every
+/// The rules that compare profiles (FLK504, and FLK009 for a URL carrying
+/// another profile's secret): raw findings, with every
 /// profile's secrets when there is one.
 pub(crate) fn across_findings(profiles: &[&Profile<'_>], options: ProfileOptions) -> Findings {
     let mut sink = Sink::new(options.checker);
     credentials_shared_across_environments::check(profiles, &mut sink);
+    url::url_credential::check_across(profiles, &mut sink);
     let mut found = Findings::new(sink.out, Vec::new());
     if !found.diagnostics().is_empty() {
         found.add_secrets(profiles.iter().flat_map(|p| secret_values(p)));
@@ -151,5 +153,7 @@ pub(crate) fn across_findings(profiles: &[&Profile<'_>], options: ProfileOptions
 
 /// The values FLK504 compares, each with its field.
 pub(crate) fn cross_profile_keys(profile: &Profile<'_>) -> Vec<(Field, String)> {
-    credentials_shared_across_environments::keys(profile)
+    let mut keys = credentials_shared_across_environments::keys(profile);
+    keys.extend(url::url_credential::url_keys(profile));
+    keys
 }

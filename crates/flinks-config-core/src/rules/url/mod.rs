@@ -13,6 +13,8 @@
 //! | FLK006 | [`url_placeholder`]      |
 //! | FLK007 | [`url_extra_parts`]      |
 //! | FLK008 | [`url_stray_characters`] |
+//! | FLK009 | [`url_credential`]       |
+//! | FLK010 | [`url_dot_segment`]      |
 //!
 //! The family's check shape is
 //! `check(url: &UrlCheck<'_>, sink: &mut Sink) -> ControlFlow<()>`.
@@ -23,6 +25,8 @@
 //! also read a URL's host (FLK501–FLK503, FLK506) export `check_url` in
 //! this family's shape, and this pipeline calls them.
 
+pub mod url_credential;
+pub mod url_dot_segment;
 pub mod url_double_slash;
 pub mod url_extra_parts;
 pub mod url_foreign_host;
@@ -103,6 +107,8 @@ fn check(url: &UrlCheck<'_>, sink: &mut Sink) -> ControlFlow<()> {
     url_subdomain_dot::check(url, sink)?;
     url_foreign_host::check(url, sink)?;
     url_double_slash::check(url, sink)?;
+    url_dot_segment::check(url, sink)?;
+    url_credential::check(url, sink)?;
     instance_invalid::check_url(url, sink)?;
     sandbox_instance_in_production::check_url(url, sink)?;
     production_instance_in_sandbox::check_url(url, sink)?;
