@@ -1,0 +1,157 @@
+//! The built binary on whole repository trees, as a new user runs it: which
+//! files are read (tracked by git though ignored, build output skipped) and
+//! exactly which findings come out, no others.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn trees() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/trees")
+}
+
+fn lint_in(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_flinks-config"))
+        .arg("lint")
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("the binary runs")
+}
+
+fn stdout(out: &Output) -> String {
+    String::from_utf8(out.stdout.clone()).unwrap()
+}
+
+/// `(code, path, key path)` of every finding, in report order, and the
+/// number of files read.
+fn findings(out: &Output) -> (Vec<(String, String, String)>, u64) {
+    let value: serde_json::Value = serde_json::from_str(&stdout(out)).expect("valid JSON");
+    let found = value["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            let field = |name: &str| d[name].as_str().unwrap_or("").to_string();
+            (field("code"), field("path"), field("key"))
+        })
+        .collect();
+    (found, value["summary"]["files"].as_u64().unwrap())
+}
+
+/// A scratch copy of a fixture tree; `dot-x` files are copied as `.x` (a
+/// fixture's `.gitignore` or `.env` must not act on this repository).
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("flinks-trees-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    copy_tree(&trees().join(name), &dir);
+    dir
+}
+
+fn copy_tree(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let target = to.join(match name.strip_prefix("dot-") {
+            Some(rest) => format!(".{rest}"),
+            None => name,
+        });
+        if entry.file_type().unwrap().is_dir() {
+            copy_tree(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+/// Runs git in `dir`, isolated from the machine's and the user's settings.
+fn git(dir: &Path, args: &[&str]) {
+    let status = Command::new("git")
+        .args([
+            "-c",
+            "user.name=Fixture",
+            "-c",
+            "user.email=fixture@example.com",
+        ])
+        .args(args)
+        .current_dir(dir)
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env_remove("GIT_DIR")
+        .env_remove("GIT_WORK_TREE")
+        .env_remove("GIT_INDEX_FILE")
+        .status()
+        .expect("git runs");
+    assert!(status.success(), "git {args:?}");
+}
+
+fn codes(found: &[(String, String, String)]) -> Vec<(&str, &str, &str)> {
+    found
+        .iter()
+        .map(|(c, p, k)| (c.as_str(), p.as_str(), k.as_str()))
+        .collect()
+}
+
+/// A real repository whose `.gitignore` lists `.env`, committed anyway
+/// (`git add -f`): the one file with live settings is read, the ignored
+/// untracked `.env.local` is not, and `--no-git` walks as before.
+#[test]
+fn a_committed_but_ignored_env_is_linted() {
+    let repo = scratch("committed-env");
+    git(&repo, &["init", "-q", "."]);
+    git(&repo, &["add", ".gitignore", "app/.env.sandbox"]);
+    git(&repo, &["add", "-f", ".env"]);
+    git(&repo, &["commit", "-q", "-m", "settings"]);
+
+    let out = lint_in(&repo, &["--format", "json"]);
+    let (found, files) = findings(&out);
+    assert_eq!(
+        codes(&found),
+        [("FLK502", ".env", "FLINKS_INSTANCE")],
+        "{}",
+        stdout(&out)
+    );
+    assert_eq!(files, 2, "the tracked .env and app/.env.sandbox");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        !stdout(&out).contains("8e1f2a3b-4c5d-4e6f-9a7b-0c1d2e3f4a5b"),
+        "the committed secret is never printed"
+    );
+
+    // A sub-folder of the repository as the root: paths stay relative to it.
+    let out = lint_in(&repo.join("app"), &["--format", "json"]);
+    assert_eq!(findings(&out), (Vec::new(), 1));
+
+    // The repository given as a path from outside it.
+    let out = lint_in(
+        repo.parent().unwrap(),
+        &["--format", "json", repo.to_str().unwrap()],
+    );
+    let (found, files) = findings(&out);
+    assert_eq!(files, 2);
+    assert_eq!(found.len(), 1);
+    assert!(found[0].1.ends_with("/.env"), "{found:?}");
+
+    let out = lint_in(&repo, &["--format", "json", "--no-git"]);
+    assert_eq!(findings(&out), (Vec::new(), 1), "only app/.env.sandbox");
+    assert_eq!(out.status.code(), Some(0));
+    std::fs::remove_dir_all(&repo).unwrap();
+}
+
+/// Outside any repository the walk honours `.gitignore` as always.
+#[test]
+fn outside_git_ignored_files_stay_unread() {
+    let dir = std::env::temp_dir().join(format!("flinks-trees-nogit-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    copy_tree(&trees().join("committed-env"), &dir);
+    let out = Command::new(env!("CARGO_BIN_EXE_flinks-config"))
+        .args(["lint", "--format", "json"])
+        .current_dir(&dir)
+        // No repository above the temp folder is found either.
+        .env("GIT_CEILING_DIRECTORIES", dir.parent().unwrap())
+        .output()
+        .unwrap();
+    assert_eq!(findings(&out), (Vec::new(), 1));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
