@@ -155,3 +155,28 @@ fn outside_git_ignored_files_stay_unread() {
     assert_eq!(findings(&out), (Vec::new(), 1));
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// Templates (`.env.example`, `.env.sample`, `.env.dist`,
+/// `appsettings.Example.json`, `values.example.yaml`): placeholders are
+/// what they are for, so only a real-looking secret is reported (FLK307),
+/// and a URL's real mistake still is; the same placeholder in a `.env` is
+/// still an error.
+#[test]
+fn templates_expect_placeholders_but_not_real_secrets() {
+    let dir = scratch("templates");
+    let out = lint_in(&dir, &["--format", "json", "--no-git"]);
+    let (found, files) = findings(&out);
+    assert_eq!(
+        codes(&found),
+        [
+            ("FLK303", ".env", "FLINKS_SECRET_KEY"),
+            ("FLK108", ".env.example", "FLINKS_API_URL"),
+            ("FLK307", ".env.sample", "FLINKS_SECRET_KEY"),
+        ],
+        "{}",
+        stdout(&out)
+    );
+    assert_eq!(files, 6);
+    assert!(!stdout(&out).contains("8e1f2a3b-4c5d-4e6f-9a7b-0c1d2e3f4a5b"));
+    std::fs::remove_dir_all(&dir).unwrap();
+}

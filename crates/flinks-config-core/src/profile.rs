@@ -351,6 +351,9 @@ pub struct ProfileOptions {
     pub checker: Checker,
     /// Report missing required fields (FLK508).
     pub require_complete: bool,
+    /// The profile comes from a template (`.env.example`): placeholders
+    /// are expected, a real-looking secret is FLK307.
+    pub template: bool,
 }
 
 impl ProfileOptions {
@@ -365,6 +368,7 @@ impl ProfileOptions {
         ProfileOptions {
             checker,
             require_complete: matches!(checker, Checker::Runtime),
+            template: false,
         }
     }
 
@@ -377,6 +381,18 @@ impl ProfileOptions {
     /// ```
     pub const fn require_complete(mut self, yes: bool) -> Self {
         self.require_complete = yes;
+        self
+    }
+
+    /// Sets whether the profile comes from a template file
+    /// (`.env.example`, see FLK307).
+    ///
+    /// ```
+    /// use flinks_config_core::{Checker, ProfileOptions};
+    /// assert!(ProfileOptions::new(Checker::Linter).template(true).template);
+    /// ```
+    pub const fn template(mut self, yes: bool) -> Self {
+        self.template = yes;
         self
     }
 }

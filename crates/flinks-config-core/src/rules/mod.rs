@@ -50,7 +50,7 @@ pub use api::{
 };
 pub use credential::{
     credential_kinds_identical, credential_malformed, credential_placeholder,
-    instance_looks_like_id, secret_in_frontend, token_in_config,
+    instance_looks_like_id, secret_in_frontend, secret_in_template, token_in_config,
 };
 pub use header::{
     header_missing, header_needless_secret, header_wrong_credential, header_wrong_name,
@@ -110,6 +110,7 @@ pub static ALL: &[&crate::Rule] = &[
     &token_in_config::RULE,
     &secret_in_frontend::RULE,
     &instance_looks_like_id::RULE,
+    &secret_in_template::RULE,
     &header_wrong_name::RULE,
     &header_missing::RULE,
     &header_wrong_credential::RULE,

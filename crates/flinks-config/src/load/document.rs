@@ -123,6 +123,8 @@ pub struct Document<'t> {
     tree: Result<Node<'t>, Diagnostic>,
     layout: Layout,
     environment: Option<&'static str>,
+    /// A template to copy (`.env.example`): placeholders expected (FLK307).
+    template: bool,
 }
 
 impl<'t> Document<'t> {
@@ -170,6 +172,7 @@ impl<'t> Document<'t> {
             tree,
             layout,
             environment: environment_from_path(path),
+            template: super::extract::is_template(path),
         }
     }
 
@@ -184,6 +187,7 @@ impl<'t> Document<'t> {
             tree: Ok(tree),
             layout,
             environment: None,
+            template: false,
         }
     }
 
@@ -221,6 +225,7 @@ impl<'t> Document<'t> {
                 profiles: Vec::new(),
                 diagnostics: Vec::new(),
                 marked: Vec::new(),
+                template: false,
             };
         };
         let cx = Context {
@@ -234,6 +239,7 @@ impl<'t> Document<'t> {
             profiles: found.profiles,
             diagnostics: found.diagnostics,
             marked: found.secrets,
+            template: self.template,
         }
     }
 
@@ -256,6 +262,8 @@ pub struct Found<'d> {
     pub diagnostics: Vec<Diagnostic>,
     /// Where secret settings are written (values marked by their key).
     marked: Vec<Span>,
+    /// From a template file: the linter expects placeholders there.
+    template: bool,
 }
 
 impl<'d> Found<'d> {
@@ -279,10 +287,17 @@ impl<'d> Found<'d> {
     /// `Redactor` (built with [`Found::secret_values`] and any others the
     /// caller knows) before they are shown.
     pub fn check(&self, options: ProfileOptions) -> Vec<Diagnostic> {
+        let options = options.template(options.template || self.template_for(options.checker));
         let mut diagnostics = self.diagnostics.clone();
         for profile in &self.profiles {
             diagnostics.extend(check_profile(profile, options));
         }
         diagnostics
+    }
+
+    /// Whether the document is a template as far as `checker` is concerned:
+    /// only the linter reads templates (an application loads its settings).
+    fn template_for(&self, checker: Checker) -> bool {
+        self.template && checker == Checker::Linter
     }
 }

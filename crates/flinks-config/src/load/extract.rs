@@ -10,6 +10,15 @@ use flinks_config_core::{
     Value,
 };
 
+/// Whether a file is a template to copy (`.env.example`, `.env.sample`,
+/// `.env.template`, `.env.dist`, `appsettings.Example.json`,
+/// `values.example.yaml`): told by its name, one rule for every format.
+pub fn is_template(path: &std::path::Path) -> bool {
+    path.file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(flinks_config_core::rules::secret_in_template::is_template_name)
+}
+
 /// What the extraction knows about the document.
 #[derive(Clone, Debug)]
 pub struct Context {

@@ -91,6 +91,11 @@ pub(crate) fn findings(profile: &Profile<'_>, options: ProfileOptions) -> Findin
         }
         let found = match field {
             Field::Environment => Vec::new(),
+            Field::Instance
+                if options.template && credential_placeholder::is_placeholder(value.text) =>
+            {
+                Vec::new() // a template's placeholder: expected
+            }
             Field::Instance => check_instance(value.text, checker),
             Field::ApiUrl | Field::IframeUrl => {
                 let kind = if *field == Field::ApiUrl {
@@ -98,8 +103,12 @@ pub(crate) fn findings(profile: &Profile<'_>, options: ProfileOptions) -> Findin
                 } else {
                     UrlKind::Iframe
                 };
-                let (found, secrets) = url::findings(value.text, kind, &cx).into_parts();
+                let (mut found, secrets) = url::findings(value.text, kind, &cx).into_parts();
                 findings.add_secrets(secrets.iter().map(String::as_str));
+                if options.template {
+                    // `https://{instance}-api…` is what a template says.
+                    found.retain(|d| d.rule.code != url::url_placeholder::RULE.code);
+                }
                 found
             }
             Field::AuthorizeToken => {
@@ -110,6 +119,13 @@ pub(crate) fn findings(profile: &Profile<'_>, options: ProfileOptions) -> Findin
                 };
                 let _ = token_in_config::check(&value, &mut s);
                 s.out
+            }
+            Field::CustomerId | Field::SecretKey | Field::ApiKey if options.template => {
+                credential::check_template_value(
+                    value.text,
+                    field.credential().expect("credential field"),
+                    checker,
+                )
             }
             Field::CustomerId | Field::SecretKey | Field::ApiKey => credential::check_value(
                 value.text,
