@@ -180,3 +180,55 @@ fn templates_expect_placeholders_but_not_real_secrets() {
     assert!(!stdout(&out).contains("8e1f2a3b-4c5d-4e6f-9a7b-0c1d2e3f4a5b"));
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// A .NET solution merely named after Flinks, a Spring app, a Rust crate
+/// depending on this one: build output (`bin/`, `obj/`) is skipped though
+/// not ignored, launch profiles and the Cargo.toml hold nothing of Flinks,
+/// app-specific `FLINKS_*` names are no unknown keys, `FLINKS_SANDBOX=true`
+/// says the environment, Spring's `flinks.api:` is a group of settings (its
+/// `base-url` checked), not an environment; and a likely misspelling is
+/// still reported unless `flinks-config.toml` names it the app's own.
+#[test]
+fn a_project_named_flinks_gets_only_sure_findings() {
+    let dir = scratch("named-flinks");
+    let expected = [
+        ("FLK503", ".env", "FLINKS_INSTANCE"),
+        (
+            "FLK509",
+            "Flinks.Client/appsettings.json",
+            "Flinks.SecretKee",
+        ),
+        (
+            "FLK004",
+            "spring/src/main/resources/application.yml",
+            "flinks.api.base-url",
+        ),
+    ];
+    let out = lint_in(&dir, &["--format", "json", "--no-git"]);
+    let (found, files) = findings(&out);
+    assert_eq!(codes(&found), expected, "{}", stdout(&out));
+    // .env, launchSettings.json, appsettings.json, application.yml, Cargo.toml.
+    assert_eq!(files, 5);
+
+    let no_settings = dir.join("empty-settings.toml");
+    std::fs::write(&no_settings, "").unwrap();
+    let out = lint_in(
+        &dir,
+        &[
+            "--format",
+            "json",
+            "--no-git",
+            "--config",
+            no_settings.to_str().unwrap(),
+        ],
+    );
+    let (found, _) = findings(&out);
+    let mut with_typo = expected.to_vec();
+    with_typo.insert(1, ("FLK509", ".env", "FLINKS_INSTANCES"));
+    assert_eq!(
+        codes(&found),
+        with_typo,
+        "without app-keys the near-miss is reported"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -4,6 +4,8 @@
 
 use super::tree::{Entry, Kind, Node};
 use super::Layout;
+use flinks_config_core::rules::environment_unknown::names_an_environment;
+use flinks_config_core::rules::field_unknown::likely_field;
 use flinks_config_core::rules::secret_in_frontend;
 use flinks_config_core::{
     normalize_key, rules, Checker, Diagnostic, Environment, Field, Location, Profile, Source, Span,
@@ -60,7 +62,48 @@ pub fn extract<'t>(root: &'t Node<'_>, cx: &Context) -> Extracted<'t> {
         }
         Layout::Sections => walk(root, "", cx, &mut out),
     }
+    if cx.layout == Layout::Sections && !is_flinks_shaped(&out) {
+        // `FLINKS_MODE` in a launch profile, `[dependencies] flinks-config`
+        // in a Cargo.toml: nothing of Flinks' own to check, so no profile
+        // (no unknown environment, no missing field).
+        out.profiles.clear();
+    }
     out
+}
+
+/// Whether what was found in an application's file is Flinks settings: a
+/// setting of the schema, a likely misspelling of one, or a finding of the
+/// extraction (a setting of the wrong type, a secret sent to the browser).
+fn is_flinks_shaped(found: &Extracted<'_>) -> bool {
+    !found.diagnostics.is_empty()
+        || found
+            .profiles
+            .iter()
+            .any(|p| !p.fields.is_empty() || !p.unknown_keys.is_empty())
+}
+
+/// The environment a flag says, where it can mean only one
+/// (`FLINKS_SANDBOX=true` is the sandbox, `=false` production;
+/// `FLINKS_USE_PRODUCTION=1` production): the name without the `flinks`
+/// prefix, normalized, and the value.
+fn environment_hint(key: &str, value: &str) -> Option<&'static str> {
+    let norm = normalize_key(key);
+    let norm = norm.strip_prefix("flinks").unwrap_or(&norm);
+    let on = match value.trim().to_ascii_lowercase().as_str() {
+        "true" | "1" | "yes" | "on" => true,
+        "false" | "0" | "no" | "off" => false,
+        _ => return None,
+    };
+    let sandbox_flag = match norm {
+        "sandbox" | "issandbox" | "usesandbox" | "sandboxmode" | "sandboxenabled" => true,
+        "production" | "isproduction" | "useproduction" | "productionmode" => false,
+        _ => return None,
+    };
+    Some(if on == sandbox_flag {
+        "sandbox"
+    } else {
+        "production"
+    })
 }
 
 fn join(path: &str, key: &str) -> String {
@@ -238,6 +281,21 @@ fn flat_profile<'t>(
             continue;
         };
         let key_path = item_path(item.key, path, cx);
+        if let Setting::Text {
+            value, verbatim, ..
+        } = item.setting
+        {
+            if let Some(environment) = environment_hint(item.key, value) {
+                // An environment only where nothing else names one.
+                if profile.name.is_none() {
+                    profile.name = Some(Value {
+                        text: environment,
+                        location: location(cx, key_path, verbatim),
+                    });
+                }
+                continue;
+            }
+        }
         if let (Some(field), Some(_)) = (field, prefix) {
             if let Some(d) = secret_in_frontend::check(item.key, field) {
                 if d.rule.checked_by(cx.checker) {
@@ -301,6 +359,9 @@ fn add<'t>(
                 out.diagnostics.push(d);
             }
         }
+        // In an application's own file only a likely misspelling is worth
+        // a finding; in a file of Flinks settings every key is ours.
+        (None, _) if cx.layout == Layout::Sections && likely_field(item.key).is_none() => {}
         (None, _) => {
             let at = location(cx, key_path, item.key_span);
             profile.unknown_keys.push(Value {
@@ -352,8 +413,27 @@ fn section<'t>(
             continue; // the linter's own settings
         }
         if name.is_none() && matches!(entry.value.kind, Kind::Map(_)) {
-            // `[sandbox]`, `[production]`, `Flinks: { Production: { … } }`.
-            section(&entry.value, &here, Some(entry), cx, out);
+            // The top-level tables of a file of profiles (`flinks.toml`), and
+            // sections named like an environment elsewhere (`[flinks.sandbox]`,
+            // `Flinks: { Production: { … } }`) are profiles.
+            if (cx.layout == Layout::Profiles && path.is_empty())
+                || names_an_environment(&entry.key)
+            {
+                section(&entry.value, &here, Some(entry), cx, out);
+                continue;
+            }
+        }
+        if matches!(entry.value.kind, Kind::Map(_)) && !names_an_environment(&entry.key) {
+            // Spring's `flinks.api.base-url`, .NET's `Flinks:Connect:Url`: a
+            // group of settings of this profile, not an environment.
+            any |= group(
+                &entry.value,
+                &here,
+                &normalize_key(&entry.key),
+                &mut profile,
+                cx,
+                out,
+            );
             continue;
         }
         any = true;
@@ -373,5 +453,144 @@ fn section<'t>(
     }
     if any {
         out.profiles.push(profile);
+    }
+}
+
+/// The settings of a nested group (`api: { base-url, key }`) into
+/// `profile`: a key is read with its group's name first (`api` + `key` is
+/// the API key, `connect` + `url` the iframe URL), then alone
+/// (`api.customer-id`). Whether any entry was read.
+fn group<'t>(
+    node: &'t Node<'_>,
+    path: &str,
+    prefix: &str,
+    profile: &mut Profile<'t>,
+    cx: &Context,
+    out: &mut Extracted<'t>,
+) -> bool {
+    let Kind::Map(entries) = &node.kind else {
+        return false;
+    };
+    let mut any = false;
+    for entry in entries {
+        let here = join(path, &entry.key);
+        let key = normalize_key(&entry.key);
+        if matches!(entry.value.kind, Kind::Map(_)) {
+            let deeper = format!("{prefix}{key}");
+            any |= group(&entry.value, &here, &deeper, profile, cx, out);
+            continue;
+        }
+        any = true;
+        let field = Field::from_key(&format!("{prefix}{key}")).or_else(|| Field::from_key(&key));
+        let item = Item {
+            key: entry.key.as_ref(),
+            key_span: entry.key_span,
+            setting: Setting::of(&entry.value),
+        };
+        add(profile, field, &item, here, cx, out);
+    }
+    any
+}
+
+#[cfg(all(test, feature = "json", feature = "yaml", feature = "toml"))]
+mod tests {
+    use super::*;
+    use crate::load::Format;
+
+    /// `(profile name, fields, unknown keys)` of each profile in `text`.
+    fn profiles(
+        format: Format,
+        text: &str,
+        layout: Layout,
+    ) -> Vec<(String, Vec<(Field, String)>, Vec<String>)> {
+        let tree = format.parse(text).unwrap();
+        let cx = Context {
+            source: Source::File("f".into()),
+            layout,
+            environment: None,
+            checker: Checker::Linter,
+        };
+        extract(&tree, &cx)
+            .profiles
+            .iter()
+            .map(|p| {
+                (
+                    p.name
+                        .as_ref()
+                        .map_or(String::new(), |n| n.text.to_string()),
+                    p.fields
+                        .iter()
+                        .map(|(f, v)| (*f, v.text.to_string()))
+                        .collect(),
+                    p.unknown_keys.iter().map(|k| k.text.to_string()).collect(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn nested_sections_are_settings_unless_named_like_an_environment() {
+        let spring = "flinks:\n  api:\n    base-url: https://x/\n    key: k\n  connect:\n    url: https://y/\n    timeout: 30s\n  staging:\n    instance: acme\n";
+        let found = profiles(Format::Yaml, spring, Layout::Sections);
+        assert_eq!(
+            found,
+            [
+                (
+                    "staging".into(),
+                    vec![(Field::Instance, "acme".into())],
+                    vec![]
+                ),
+                (
+                    String::new(),
+                    vec![
+                        (Field::ApiUrl, "https://x/".into()),
+                        (Field::ApiKey, "k".into()),
+                        (Field::IframeUrl, "https://y/".into()),
+                    ],
+                    vec![],
+                ),
+            ]
+        );
+        // In a file of Flinks settings the top-level tables stay profiles.
+        let own = "[api]\ninstance = \"acme\"\n";
+        assert_eq!(profiles(Format::Toml, own, Layout::Profiles)[0].0, "api");
+    }
+
+    #[test]
+    fn a_file_without_flinks_settings_has_no_profile() {
+        let cargo = "[package]\nname = \"x\"\n[dependencies]\nflinks-config = \"0.1\"\n";
+        assert!(profiles(Format::Toml, cargo, Layout::Sections).is_empty());
+        let launch =
+            r#"{"profiles":{"Flinks.Client":{"environmentVariables":{"FLINKS_MODE":"live"}}}}"#;
+        assert!(profiles(Format::Json, launch, Layout::Sections).is_empty());
+        // A likely misspelling is Flinks-shaped, and kept.
+        let typo = "FLINKS_SECRETKEE=x\nFLINKS_MODE=live\n";
+        assert_eq!(
+            profiles(Format::Dotenv, typo, Layout::Sections),
+            [(String::new(), vec![], vec!["FLINKS_SECRETKEE".into()])]
+        );
+    }
+
+    #[test]
+    fn a_sandbox_flag_names_the_environment() {
+        for (text, env) in [
+            ("FLINKS_SANDBOX=true\nFLINKS_INSTANCE=acme\n", "sandbox"),
+            ("FLINKS_SANDBOX=false\nFLINKS_INSTANCE=acme\n", "production"),
+            (
+                "FLINKS_USE_PRODUCTION=1\nFLINKS_INSTANCE=acme\n",
+                "production",
+            ),
+        ] {
+            let found = profiles(Format::Dotenv, text, Layout::Sections);
+            assert_eq!(found[0].0, env, "{text}");
+            assert_eq!(found[0].2, Vec::<String>::new());
+        }
+        // Not a boolean: no hint, and an app's own name.
+        let found = profiles(
+            Format::Dotenv,
+            "FLINKS_SANDBOX=maybe\nFLINKS_INSTANCE=acme\n",
+            Layout::Sections,
+        );
+        assert_eq!(found[0].0, "");
     }
 }
