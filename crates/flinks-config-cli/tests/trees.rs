@@ -232,3 +232,20 @@ fn a_project_named_flinks_gets_only_sure_findings() {
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// A Helm chart's templates are not YAML until rendered: no FLK510 for
+/// them, while a values file beside them is read and a broken one reported.
+#[test]
+fn helm_templates_are_not_malformed_yaml() {
+    let dir = scratch("helm");
+    let out = lint_in(&dir, &["--format", "json", "--no-git"]);
+    let (found, files) = findings(&out);
+    assert_eq!(
+        codes(&found),
+        [("FLK004", "chart/values.yaml", "flinks.apiUrl")],
+        "{}",
+        stdout(&out)
+    );
+    assert_eq!(files, 1);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
