@@ -249,3 +249,49 @@ fn helm_templates_are_not_malformed_yaml() {
     assert_eq!(files, 1);
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// Values judged by their shape, whatever their key: a Flinks URL under
+/// `BaseFlinksUri`, `FLINKS_CONNECT_BASE_URL` (an iframe URL, as its key
+/// says) or a Spring `integrations.banking.url`; a GUID under a key naming a
+/// Flinks credential (`Payments.FlinksSecret`, the public sandbox key in a
+/// production file), masked. Flinks' own web pages are not settings.
+#[test]
+fn values_shaped_like_flinks_settings_are_checked_whatever_their_key() {
+    let dir = scratch("odd-keys");
+    let out = lint_in(&dir, &["--format", "json", "--no-git"]);
+    let (found, files) = findings(&out);
+    assert_eq!(
+        codes(&found),
+        [
+            ("FLK005", ".env", "FLINKS_CONNECT_BASE_URL"),
+            (
+                "FLK501",
+                "appsettings.Production.json",
+                "Payments.FlinksSecret"
+            ),
+            ("FLK004", "appsettings.json", "BaseFlinksUri"),
+            (
+                "FLK003",
+                "src/main/resources/application.yml",
+                "integrations.banking.url"
+            ),
+        ],
+        "{}",
+        stdout(&out)
+    );
+    assert_eq!(files, 4);
+    for format in ["human", "json", "sarif", "github"] {
+        let out = lint_in(&dir, &["--format", format, "--no-git"]);
+        let mut shown = stdout(&out);
+        if format == "sarif" {
+            // Its rule pages quote the public sandbox key; its results must not.
+            let sarif: serde_json::Value = serde_json::from_str(&shown).unwrap();
+            shown = sarif["runs"][0]["results"].to_string();
+        }
+        assert!(
+            !shown.contains("c4569c54-e167-4d34-8de6-f4113bc82414"),
+            "{format}: a secret found by its shape is masked like any other"
+        );
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}

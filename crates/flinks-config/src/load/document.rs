@@ -91,12 +91,16 @@ fn has_environment_table(root: &Node<'_>) -> bool {
 /// Whether a file can hold Flinks settings, told cheaply before parsing (a
 /// linter skips most files of a repository this way): its name says so, or
 /// its text says "flinks" (every key the extraction reads in
-/// [`Layout::Sections`] does), or it is TOML with a top-level key named for
+/// [`Layout::Sections`] does) or holds a Flinks URL (`fin.ag`,
+/// `BankingServices`: the linter judges those whatever their key), or it is TOML with a top-level key named for
 /// an environment ([`Layout::EnvironmentTables`]). Never false for a file
 /// [`Document::extract`] would find a profile in.
 pub fn may_hold_settings(path: &Path, text: &str) -> bool {
     is_flinks_file(path)
         || flinks_config_core::contains_ignore_case(text, "flinks")
+        // A Flinks URL under any key (`integrations.banking.url`).
+        || flinks_config_core::contains_ignore_case(text, "fin.ag")
+        || flinks_config_core::contains_ignore_case(text, "bankingservices")
         || (Format::from_path(path).is_none_or(|f| f == Format::Toml)
             && text.lines().any(names_an_environment_at_top))
 }

@@ -62,6 +62,11 @@ pub fn extract<'t>(root: &'t Node<'_>, cx: &Context) -> Extracted<'t> {
         }
         Layout::Sections => walk(root, "", cx, &mut out),
     }
+    if cx.checker == Checker::Linter {
+        // The runtime reads only the settings it uses; the linter also
+        // judges every value that is shaped like one, whatever its key.
+        by_shape(root, cx, &mut out);
+    }
     if cx.layout == Layout::Sections && !is_flinks_shaped(&out) {
         // `FLINKS_MODE` in a launch profile, `[dependencies] flinks-config`
         // in a Cargo.toml: nothing of Flinks' own to check, so no profile
@@ -492,7 +497,170 @@ fn group<'t>(
     any
 }
 
-#[cfg(all(test, feature = "json", feature = "yaml", feature = "toml"))]
+/// The setting a value is, told by its shape rather than its key: a Flinks
+/// URL (a host under `fin.ag`, `flinks.io` or `flinks.com`, or a
+/// `/BankingServices` path) is an API or iframe URL; a GUID under a key that
+/// names Flinks and a credential is that credential (`FlinksSecret`,
+/// `flinks_api_key`).
+fn shaped_field(key: &str, value: &str) -> Option<Field> {
+    let norm = normalize_key(key);
+    if let Some(kind) = flinks_url_kind(value) {
+        // `FLINKS_CONNECT_BASE_URL=https://sandbox.flinks.io/…`: the key
+        // tells an iframe URL on a host that does not.
+        let iframe_key = norm.contains("iframe") || norm.contains("connect");
+        return Some(if iframe_key { Field::IframeUrl } else { kind });
+    }
+    if !norm.contains("flinks") || !flinks_config_core::is_guid(value.trim()) {
+        return None;
+    }
+    let rest = norm.replace("flinks", "");
+    [
+        ("customerid", Field::CustomerId),
+        ("clientid", Field::CustomerId),
+        ("apikey", Field::ApiKey),
+        ("secret", Field::SecretKey),
+        ("authkey", Field::SecretKey),
+    ]
+    .iter()
+    .find(|(word, _)| rest.contains(word))
+    .map(|(_, field)| *field)
+}
+
+/// [`Field::ApiUrl`] or [`Field::IframeUrl`] for a Flinks URL.
+fn flinks_url_kind(value: &str) -> Option<Field> {
+    let value = value.trim();
+    let (scheme, rest) = value.split_once("://")?;
+    if scheme.is_empty() || !scheme.bytes().all(|b| b.is_ascii_alphabetic()) {
+        return None;
+    }
+    let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let authority = &rest[..end];
+    let host = authority.rsplit('@').next().unwrap_or(authority);
+    let host = host.split(':').next().unwrap_or(host).to_ascii_lowercase();
+    let path = &rest[end..];
+    let under = |domain: &str| host == domain || host.ends_with(&format!(".{domain}"));
+    // Flinks' own pages are no settings: `docs.flinks.com`, `www.flinks.com`.
+    let website = ["flinks.com", "flinks.io"].contains(&host.as_str())
+        || ["docs.", "www.", "help.", "status.", "blog.", "community."]
+            .iter()
+            .any(|p| host.starts_with(p));
+    let flinks_host = (under("fin.ag") || under("flinks.io") || under("flinks.com")) && !website;
+    let banking_path = path.to_ascii_lowercase().contains("/bankingservices");
+    if !flinks_host && !banking_path {
+        return None;
+    }
+    let iframe = host.contains("iframe") || host.contains("connect") || host.starts_with("demo.");
+    Some(if iframe && !banking_path {
+        Field::IframeUrl
+    } else {
+        Field::ApiUrl
+    })
+}
+
+/// Every value of the document shaped like a Flinks setting (see
+/// [`shaped_field`]) that no profile holds yet: added to the profile whose
+/// section holds it (so it is judged in that environment), else to the
+/// document's only profile, else to a profile of its own, its key path shown.
+fn by_shape<'t>(root: &'t Node<'_>, cx: &Context, out: &mut Extracted<'t>) {
+    let held: std::collections::HashSet<usize> = out
+        .profiles
+        .iter()
+        .flat_map(|p| &p.fields)
+        .map(|(_, v)| v.text.as_ptr() as usize)
+        .collect();
+    let mut found: Vec<(Field, Item<'t>, String)> = Vec::new();
+    shaped(root, "", cx, &held, &mut found);
+    if found.is_empty() {
+        return;
+    }
+    let mut own: Option<Profile<'t>> = None;
+    for (field, item, key_path) in found {
+        let home = out.profiles.iter().position(|p| {
+            let section = &p.location.key_path;
+            key_path.starts_with(&format!("{section}."))
+        });
+        let home = home.or((out.profiles.len() == 1).then_some(0));
+        let profile = match home {
+            Some(at) => &mut out.profiles[at],
+            None => own.get_or_insert_with(|| {
+                let mut profile = Profile::new(location(cx, "(values)".to_string(), None));
+                if let Some(env) = cx.environment {
+                    profile.name = Some(Value {
+                        text: env,
+                        location: location(cx, String::new(), None),
+                    });
+                }
+                profile
+            }),
+        };
+        let mut extra = Extracted::default();
+        add(profile, Some(field), &item, key_path, cx, &mut extra);
+        out.secrets.extend(extra.secrets);
+    }
+    out.profiles.extend(own);
+}
+
+/// The values under `node` shaped like a setting and not yet held.
+fn shaped<'t>(
+    node: &'t Node<'_>,
+    path: &str,
+    cx: &Context,
+    held: &std::collections::HashSet<usize>,
+    found: &mut Vec<(Field, Item<'t>, String)>,
+) {
+    let consider = |item: Item<'t>, key_path: String, found: &mut Vec<_>| {
+        let Setting::Text { value, .. } = item.setting else {
+            return;
+        };
+        if held.contains(&(value.as_ptr() as usize)) || flinks_config_core::is_reference(value) {
+            return;
+        }
+        if let Some(field) = shaped_field(item.key, value) {
+            found.push((field, item, key_path));
+        }
+    };
+    match &node.kind {
+        Kind::Map(entries) => {
+            for entry in entries {
+                let here = item_path(&entry.key, path, cx);
+                if matches!(entry.value.kind, Kind::Text { .. }) {
+                    let item = Item {
+                        key: entry.key.as_ref(),
+                        key_span: entry.key_span,
+                        setting: Setting::of(&entry.value),
+                    };
+                    consider(item, here, found);
+                } else {
+                    shaped(&entry.value, &here, cx, held, found);
+                }
+            }
+        }
+        Kind::List(items) => {
+            for (i, item) in items.iter().enumerate() {
+                let here = join(path, &i.to_string());
+                match split_pair(item) {
+                    // `KEY=value` (docker-compose's list form).
+                    Some(pair) => {
+                        let key_path = item_path(pair.key, path, cx);
+                        consider(pair, key_path, found);
+                    }
+                    None if matches!(item.kind, Kind::Text { .. }) => {
+                        let bare = Item {
+                            key: "",
+                            key_span: None,
+                            setting: Setting::of(item),
+                        };
+                        consider(bare, here, found);
+                    }
+                    None => shaped(item, &here, cx, held, found),
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+#[cfg(all(test, feature = "json", feature = "toml"))]
 mod tests {
     use super::*;
     use crate::load::Format;
@@ -528,6 +696,20 @@ mod tests {
             .collect()
     }
 
+    #[test]
+    fn templates_are_told_by_their_name() {
+        for name in [
+            ".env.example",
+            "appsettings.Example.json",
+            "deploy/values.example.yaml",
+            ".env.dist",
+        ] {
+            assert!(is_template(name.as_ref()), "{name}");
+        }
+        assert!(!is_template("examples/flinks.toml".as_ref()));
+    }
+
+    #[cfg(feature = "yaml")]
     #[test]
     fn nested_sections_are_settings_unless_named_like_an_environment() {
         let spring = "flinks:\n  api:\n    base-url: https://x/\n    key: k\n  connect:\n    url: https://y/\n    timeout: 30s\n  staging:\n    instance: acme\n";
@@ -592,5 +774,78 @@ mod tests {
             Layout::Sections,
         );
         assert_eq!(found[0].0, "");
+    }
+
+    #[test]
+    fn values_are_told_by_their_shape() {
+        let url = |v: &str| shaped_field("Whatever", v);
+        assert_eq!(
+            url("https://toolbox-api.private.fin.ag/v3/"),
+            Some(Field::ApiUrl)
+        );
+        assert_eq!(
+            url(" https://acme-iframe.private.fin.ag/v2/ "),
+            Some(Field::IframeUrl)
+        );
+        assert_eq!(
+            url("https://sandbox-api.flinks.io/v3/"),
+            Some(Field::ApiUrl)
+        );
+        assert_eq!(url("https://demo.flinks.com/"), Some(Field::IframeUrl));
+        assert_eq!(
+            url("https://proxy.example.com/v3/x/BankingServices/"),
+            Some(Field::ApiUrl)
+        );
+        for other in [
+            "https://docs.flinks.com/docs",
+            "https://www.flinks.com/",
+            "https://flinks.com",
+            "https://example.com/fin.ag",
+            "flinks",
+            "toolbox-api.private.fin.ag",
+        ] {
+            assert_eq!(url(other), None, "{other}");
+        }
+        assert_eq!(
+            shaped_field("FLINKS_CONNECT_BASE_URL", "https://sandbox.flinks.io/v2/"),
+            Some(Field::IframeUrl)
+        );
+        let guid = "8e1f2a3b-4c5d-4e6f-9a7b-0c1d2e3f4a5b";
+        assert_eq!(shaped_field("FlinksSecret", guid), Some(Field::SecretKey));
+        assert_eq!(shaped_field("flinks_api_key", guid), Some(Field::ApiKey));
+        assert_eq!(
+            shaped_field("FlinksClientId", guid),
+            Some(Field::CustomerId)
+        );
+        assert_eq!(shaped_field("StripeSecret", guid), None, "not Flinks");
+        assert_eq!(shaped_field("FlinksSecret", "hunter2"), None, "not a GUID");
+    }
+
+    #[test]
+    fn a_shaped_value_joins_the_profile_of_its_section() {
+        let text = "[sandbox]\ninstance = \"toolbox\"\nbase = \"https://toolbox.api.private.fin.ag/v3/\"\n[production]\ninstance = \"acme\"\n";
+        let tree = Format::Toml.parse(text).unwrap();
+        let cx = Context {
+            source: Source::File("f".into()),
+            layout: Layout::Profiles,
+            environment: None,
+            checker: Checker::Linter,
+        };
+        let found = extract(&tree, &cx);
+        let sandbox = &found.profiles[0];
+        assert_eq!(sandbox.name.as_ref().unwrap().text, "sandbox");
+        assert_eq!(
+            sandbox.get(Field::ApiUrl).unwrap().location.key_path,
+            "sandbox.base"
+        );
+        assert_eq!(found.profiles.len(), 2);
+        // The runtime reads only what it uses.
+        let runtime = Context {
+            checker: Checker::Runtime,
+            ..cx
+        };
+        assert!(extract(&tree, &runtime).profiles[0]
+            .get(Field::ApiUrl)
+            .is_none());
     }
 }
