@@ -295,3 +295,63 @@ fn values_shaped_like_flinks_settings_are_checked_whatever_their_key() {
     }
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// Defaults of references are the values in use wherever the variable is
+/// unset: Spring's `${X:default}` and the shell's `${X:-default}` and
+/// `${X-default}` are checked as the value they stand for (under a known
+/// key or by their shape), pointed at inside the reference; a secret
+/// default is FLK512, masked; `${X}` and `${X:?message}` are left alone.
+#[test]
+fn defaults_are_checked_as_the_values_they_stand_for() {
+    let dir = scratch("defaults");
+    let out = lint_in(&dir, &["--format", "json", "--no-git"]);
+    let (found, files) = findings(&out);
+    assert_eq!(
+        codes(&found),
+        [
+            (
+                "FLK002",
+                "docker-compose.yml",
+                "services.app.environment.FLINKS_API_URL"
+            ),
+            (
+                "FLK003",
+                "docker-compose.yml",
+                "services.app.environment.BANKING_BASE"
+            ),
+            (
+                "FLK506",
+                "docker-compose.yml",
+                "services.worker.environment.FLINKS_INSTANCE"
+            ),
+            (
+                "FLK004",
+                "src/main/resources/application.yml",
+                "flinks.iframe-url"
+            ),
+            (
+                "FLK512",
+                "src/main/resources/application.yml",
+                "flinks.secret-key"
+            ),
+        ],
+        "{}",
+        stdout(&out)
+    );
+    assert_eq!(files, 2);
+    let value: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let column = |i: usize| value["diagnostics"][i]["column"].as_u64().unwrap();
+    assert_eq!(
+        column(0),
+        41,
+        "the `http` inside `${{FLINKS_API_URL:-http://…}}`"
+    );
+    for format in ["human", "json", "github"] {
+        let out = lint_in(&dir, &["--format", format, "--no-git"]);
+        assert!(
+            !stdout(&out).contains("8e1f2a3b-4c5d-4e6f-9a7b-0c1d2e3f4a5b"),
+            "{format}"
+        );
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -64,7 +64,7 @@ pub use iframe::{
 pub use profile::{
     config_malformed, credentials_shared_across_environments, environment_unknown, field_missing,
     field_unknown, instance_invalid, instance_mismatch, production_instance_in_sandbox,
-    sandbox_credentials_in_production, sandbox_instance_in_production,
+    sandbox_credentials_in_production, sandbox_instance_in_production, secret_in_default,
 };
 pub use url::{
     url_double_slash, url_extra_parts, url_foreign_host, url_not_https, url_placeholder,
@@ -127,4 +127,5 @@ pub static ALL: &[&crate::Rule] = &[
     &field_missing::RULE,
     &field_unknown::RULE,
     &config_malformed::RULE,
+    &secret_in_default::RULE,
 ];

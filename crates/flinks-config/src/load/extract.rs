@@ -612,10 +612,19 @@ fn shaped<'t>(
         let Setting::Text { value, .. } = item.setting else {
             return;
         };
-        if held.contains(&(value.as_ptr() as usize)) || flinks_config_core::is_reference(value) {
+        if held.contains(&(value.as_ptr() as usize)) {
             return;
         }
-        if let Some(field) = shaped_field(item.key, value) {
+        // A reference is judged by the default it falls back to.
+        let shown = if flinks_config_core::is_reference(value) {
+            match flinks_config_core::reference_default(value) {
+                Some(default) => default,
+                None => return,
+            }
+        } else {
+            value
+        };
+        if let Some(field) = shaped_field(item.key, shown) {
             found.push((field, item, key_path));
         }
     };

@@ -15,6 +15,7 @@
 //! | FLK508 | [`field_missing`]                         |
 //! | FLK509 | [`field_unknown`]                         |
 //! | FLK510 | [`config_malformed`]                      |
+//! | FLK512 | [`secret_in_default`]                     |
 //!
 //! The family's check shape is
 //! `check(profile: &ProfileCheck<'_, '_>, sink: &mut Sink)`. FLK504
@@ -33,6 +34,7 @@ pub mod instance_mismatch;
 pub mod production_instance_in_sandbox;
 pub mod sandbox_credentials_in_production;
 pub mod sandbox_instance_in_production;
+pub mod secret_in_default;
 pub(crate) mod shared;
 
 use super::credential::{
@@ -42,7 +44,7 @@ use super::credential::{
 use super::url;
 use crate::context::{ProfileCheck, Sink, UrlContext, UrlKind};
 use crate::profile::{
-    is_reference, literal_text, located, secret_values, Field, Profile, ProfileOptions,
+    is_reference, literal_text, located, secret_values, Field, Profile, ProfileOptions, Value,
 };
 use crate::redact::Findings;
 use crate::{Checker, Diagnostic, KnownValue};
@@ -86,9 +88,23 @@ pub(crate) fn findings(profile: &Profile<'_>, options: ProfileOptions) -> Findin
     cx.environment = check.environment;
     let mut findings = Findings::default();
     for (field, value) in &profile.fields {
-        if is_reference(value.text) {
+        // A reference is checked as the default it falls back to, if any.
+        let Some((text, location)) = as_written(*field, value) else {
             continue;
+        };
+        if is_reference(value.text) {
+            let mut own = Sink::new(checker);
+            secret_in_default::check(*field, text, &mut own);
+            sink.out.extend(
+                own.out
+                    .into_iter()
+                    .map(|d| d.with_location(location.clone())),
+            );
         }
+        let value = &Value {
+            text,
+            location: value.location.clone(),
+        };
         let found = match field {
             Field::Environment => Vec::new(),
             Field::Instance
@@ -133,7 +149,6 @@ pub(crate) fn findings(profile: &Profile<'_>, options: ProfileOptions) -> Findin
                 checker,
             ),
         };
-        let location = located(*field, value);
         sink.out
             .extend(found.into_iter().map(|d| d.with_location(location.clone())));
     }
@@ -149,6 +164,24 @@ pub(crate) fn findings(profile: &Profile<'_>, options: ProfileOptions) -> Findin
     findings.extend(sink.out);
     findings.add_secrets(secret_values(profile));
     findings
+}
+
+/// The text a setting is checked as, and where that text stands: the value
+/// itself, or the literal default of a reference (`${X:-default}`, Spring's
+/// `${x:default}`), its span narrowed to the default when the value is
+/// written verbatim. `None` for a reference without a default.
+fn as_written<'v>(field: Field, value: &Value<'v>) -> Option<(&'v str, crate::Location)> {
+    let mut location = located(field, value);
+    if !is_reference(value.text) {
+        return Some((value.text, location));
+    }
+    let default = literal_text(value.text)?;
+    // A subslice of the value: its offset maps the span onto the file.
+    let offset = default.as_ptr() as usize - value.text.as_ptr() as usize;
+    location.span = location
+        .span
+        .map(|s| crate::Span::new(s.start + offset, s.start + offset + default.len()));
+    Some((default, location))
 }
 
 /// The rules that compare profiles (FLK504): raw findings, with every
