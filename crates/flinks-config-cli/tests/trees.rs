@@ -355,3 +355,35 @@ fn defaults_are_checked_as_the_values_they_stand_for() {
     }
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// An iframe base the application appends `?demo=true&authorizeToken=…`
+/// to is judged as a base: a missing `demo=true` is a warning whose fix
+/// makes no second `?`; on a URL with a query (final) it stays an error.
+#[test]
+fn an_iframe_base_is_judged_as_a_base() {
+    let dir = trees().join("iframe-base");
+    let out = lint_in(&dir, &["--format", "json", "--no-git"]);
+    let value: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let found: Vec<(&str, &str, &str)> = value["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["code"].as_str().unwrap(),
+                d["path"].as_str().unwrap(),
+                d["severity"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("FLK201", ".env.sandbox", "warning"),
+            ("FLK201", ".env.test", "error"),
+        ]
+    );
+    let help = value["diagnostics"][0]["help"].as_str().unwrap();
+    assert!(help.contains("adds `demo=true`"), "{help}");
+    assert!(!help.contains("/v2/?demo=true"), "no fix written onto the base: {help}");
+}

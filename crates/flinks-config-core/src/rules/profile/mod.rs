@@ -41,6 +41,7 @@ use super::credential::{
     self, credential_kinds_identical, credential_placeholder, instance_looks_like_id,
     token_in_config, CredentialValue,
 };
+use super::iframe::iframe_demo_missing;
 use super::url;
 use crate::context::{ProfileCheck, Sink, UrlContext, UrlKind};
 use crate::profile::{
@@ -125,6 +126,9 @@ pub(crate) fn findings(profile: &Profile<'_>, options: ProfileOptions) -> Findin
                     // `https://{instance}-api…` is what a template says.
                     found.retain(|d| d.rule.code != url::url_placeholder::RULE.code);
                 }
+                if kind == UrlKind::Iframe && is_base(value.text) {
+                    found = found.into_iter().map(judged_as_base).collect();
+                }
                 found
             }
             Field::AuthorizeToken => {
@@ -166,6 +170,30 @@ pub(crate) fn findings(profile: &Profile<'_>, options: ProfileOptions) -> Findin
     findings
 }
 
+/// Whether a configured URL is a base the application appends to (no
+/// query, ends in `/`: `https://toolbox-iframe.private.fin.ag/v2/`), not
+/// the final URL a user is sent to.
+fn is_base(text: &str) -> bool {
+    let text = text.trim();
+    !text.contains(['?', '#']) && text.ends_with('/')
+}
+
+/// A finding about the final URL on a base: where the final URL is built
+/// is not known here, so a missing `demo=true` (FLK201) is a warning whose
+/// fix is right for a base (appended where the URL is built; written here,
+/// an appended `?…` would make a second `?`).
+fn judged_as_base(d: Diagnostic) -> Diagnostic {
+    if d.rule.code != iframe_demo_missing::RULE.code {
+        return d;
+    }
+    let message = "the sandbox iframe base URL has no `demo=true`: the final URL built from it needs it, or the Flinks Capital test institution will not appear";
+    let mut d = d
+        .with_severity(crate::Severity::Warning)
+        .with_help("make sure the code that builds the final URL adds `demo=true` (`?demo=true&authorizeToken=…` after this base); add it here only if that code appends with `&`");
+    d.message = message.to_string();
+    d
+}
+
 /// The text a setting is checked as, and where that text stands: the value
 /// itself, or the literal default of a reference (`${X:-default}`, Spring's
 /// `${x:default}`), its span narrowed to the default when the value is
@@ -199,4 +227,41 @@ pub(crate) fn across_findings(profiles: &[&Profile<'_>], options: ProfileOptions
 /// The values FLK504 compares, each with its field.
 pub(crate) fn cross_profile_keys(profile: &Profile<'_>) -> Vec<(Field, String)> {
     credentials_shared_across_environments::keys(profile)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{check_profile, Checker, Field, Location, Profile, ProfileOptions, Severity};
+    use crate::{Source, Value};
+
+    fn sandbox_iframe(url: &str) -> Vec<(&'static str, Severity)> {
+        let at = |k: &str| Location::new(Source::Value, k);
+        let mut p = Profile::new(at("sandbox"));
+        p.name = Some(Value {
+            text: "sandbox",
+            location: at("sandbox"),
+        });
+        p.set(
+            Field::IframeUrl,
+            Value {
+                text: url,
+                location: at("sandbox.iframe_url"),
+            },
+        );
+        check_profile(&p, ProfileOptions::new(Checker::Linter))
+            .iter()
+            .map(|d| (d.code(), d.severity))
+            .collect()
+    }
+
+    #[test]
+    fn a_base_is_judged_as_a_base() {
+        let base = "https://toolbox-iframe.private.fin.ag/v2/";
+        assert_eq!(sandbox_iframe(base), [("FLK201", Severity::Warning)]);
+        // A final URL (a query) without demo=true is still an error.
+        let final_url = "https://toolbox-iframe.private.fin.ag/v2/?language=fr";
+        assert_eq!(sandbox_iframe(final_url), [("FLK201", Severity::Error)]);
+        let no_slash = "https://toolbox-iframe.private.fin.ag/v2";
+        assert!(sandbox_iframe(no_slash).contains(&("FLK201", Severity::Error)));
+    }
 }
