@@ -385,5 +385,8 @@ fn an_iframe_base_is_judged_as_a_base() {
     );
     let help = value["diagnostics"][0]["help"].as_str().unwrap();
     assert!(help.contains("adds `demo=true`"), "{help}");
-    assert!(!help.contains("/v2/?demo=true"), "no fix written onto the base: {help}");
+    assert!(
+        !help.contains("/v2/?demo=true"),
+        "no fix written onto the base: {help}"
+    );
 }

@@ -674,12 +674,11 @@ mod tests {
     use super::*;
     use crate::load::Format;
 
+    /// A profile as the tests compare it: name, fields, unknown keys.
+    type Seen = (String, Vec<(Field, String)>, Vec<String>);
+
     /// `(profile name, fields, unknown keys)` of each profile in `text`.
-    fn profiles(
-        format: Format,
-        text: &str,
-        layout: Layout,
-    ) -> Vec<(String, Vec<(Field, String)>, Vec<String>)> {
+    fn profiles(format: Format, text: &str, layout: Layout) -> Vec<Seen> {
         let tree = format.parse(text).unwrap();
         let cx = Context {
             source: Source::File("f".into()),
