@@ -129,6 +129,7 @@ pub(crate) fn findings(profile: &Profile<'_>, options: ProfileOptions) -> Findin
                 if kind == UrlKind::Iframe && is_base(value.text) {
                     found = found.into_iter().map(judged_as_base).collect();
                 }
+                one_corrected_value(&mut found, value.text, kind, &cx);
                 found
             }
             Field::AuthorizeToken => {
@@ -168,6 +169,60 @@ pub(crate) fn findings(profile: &Profile<'_>, options: ProfileOptions) -> Findin
     findings.extend(sink.out);
     findings.add_secrets(secret_values(profile));
     findings
+}
+
+/// The fixes applied without asking, in the order they are applied: each
+/// rule's help ends in `: <the value with that one fix>`.
+const MACHINE_APPLICABLE: [&str; 8] = [
+    "FLK008", // stray characters around the URL
+    "FLK002", // the scheme
+    "FLK004", // `.` for `-` in the host
+    "FLK003", // a double slash
+    "FLK207", // a miscased parameter name
+    "FLK202", // `demo=true` in production
+    "FLK201", // `demo=true` missing in the sandbox
+    "FLK108", // the trailing slash of a base
+];
+
+/// The value a finding's help proposes (`use https: https://…`), if any.
+fn proposed_value(d: &Diagnostic) -> Option<&str> {
+    let (_, value) = d.help.as_deref()?.rsplit_once(": ")?;
+    (value.starts_with("http") && !value.contains(char::is_whitespace)).then_some(value)
+}
+
+/// When several machine-applicable rules fire on one URL, each proposes a
+/// value that fixes only itself. Applies them all, one at a time in
+/// [`MACHINE_APPLICABLE`] order, re-checking the value after each, and
+/// shows the one value that fixes them all in every such help.
+fn one_corrected_value(found: &mut [Diagnostic], text: &str, kind: UrlKind, cx: &UrlContext<'_>) {
+    let fixable =
+        |d: &Diagnostic| MACHINE_APPLICABLE.contains(&d.rule.code) && proposed_value(d).is_some();
+    if found.iter().filter(|d| fixable(d)).count() < 2 {
+        return;
+    }
+    let mut value = text.to_string();
+    // Each round removes one finding; a few rounds fix any real URL.
+    for _ in 0..MACHINE_APPLICABLE.len() {
+        let (again, _) = url::findings(&value, kind, cx).into_parts();
+        let next = MACHINE_APPLICABLE.iter().find_map(|code| {
+            again
+                .iter()
+                .filter(|d| d.rule.code == *code)
+                .find_map(proposed_value)
+                .filter(|v| *v != value)
+                .map(str::to_string)
+        });
+        match next {
+            Some(next) => value = next,
+            None if again.iter().any(fixable) => return, // no progress: leave the helps
+            None => break,
+        }
+    }
+    for d in found.iter_mut().filter(|d| fixable(d)) {
+        let help = d.help.as_deref().unwrap_or_default();
+        let (instruction, _) = help.rsplit_once(": ").expect("a fixable help");
+        d.help = Some(format!("{instruction}: {value}"));
+    }
 }
 
 /// Whether a configured URL is a base the application appends to (no
@@ -263,5 +318,37 @@ mod tests {
         assert_eq!(sandbox_iframe(final_url), [("FLK201", Severity::Error)]);
         let no_slash = "https://toolbox-iframe.private.fin.ag/v2";
         assert!(sandbox_iframe(no_slash).contains(&("FLK201", Severity::Error)));
+    }
+
+    #[test]
+    fn one_value_fixes_every_finding_of_a_group() {
+        let at = |k: &str| Location::new(Source::Value, k);
+        let url = "http://toolbox.api.private.fin.ag//v3";
+        let mut p = Profile::new(at("sandbox"));
+        p.set(
+            Field::ApiUrl,
+            Value {
+                text: url,
+                location: at("api_url"),
+            },
+        );
+        let found = check_profile(&p, ProfileOptions::new(Checker::Linter));
+        let codes: Vec<_> = found.iter().map(|d| d.code()).collect();
+        assert_eq!(codes, ["FLK002", "FLK004", "FLK003", "FLK108"]);
+        let fixed = "https://toolbox-api.private.fin.ag/v3/";
+        for d in &found {
+            let help = d.help.as_deref().unwrap();
+            assert!(help.ends_with(&format!(": {fixed}")), "{help}");
+        }
+        // And that value is clean.
+        p.fields[0].1.text = fixed;
+        assert!(check_profile(&p, ProfileOptions::new(Checker::Linter)).is_empty());
+        // A lone finding keeps its own help.
+        p.fields[0].1.text = "http://toolbox-api.private.fin.ag/v3/";
+        let found = check_profile(&p, ProfileOptions::new(Checker::Linter));
+        assert_eq!(
+            found[0].help.as_deref(),
+            Some("use https: https://toolbox-api.private.fin.ag/v3/")
+        );
     }
 }
