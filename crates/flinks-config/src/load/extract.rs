@@ -428,7 +428,11 @@ fn section<'t>(
                 continue;
             }
         }
-        if matches!(entry.value.kind, Kind::Map(_)) && !names_an_environment(&entry.key) {
+        // A setting written as a table (`api_url = { … }`) stays FLK510's.
+        let is_group = matches!(entry.value.kind, Kind::Map(_))
+            && !names_an_environment(&entry.key)
+            && Field::from_key(&entry.key).is_none();
+        if is_group {
             // Spring's `flinks.api.base-url`, .NET's `Flinks:Connect:Url`: a
             // group of settings of this profile, not an environment.
             any |= group(
@@ -855,5 +859,20 @@ mod tests {
         assert!(extract(&tree, &runtime).profiles[0]
             .get(Field::ApiUrl)
             .is_none());
+    }
+
+    #[test]
+    fn a_setting_written_as_a_table_is_still_the_wrong_type() {
+        let text = "[sandbox]\ninstance = \"toolbox\"\n[sandbox.api_url]\nvalue = \"https://x/\"\n";
+        let tree = Format::Toml.parse(text).unwrap();
+        let cx = Context {
+            source: Source::File("f".into()),
+            layout: Layout::Profiles,
+            environment: None,
+            checker: Checker::Linter,
+        };
+        let found = extract(&tree, &cx);
+        let codes: Vec<_> = found.diagnostics.iter().map(|d| d.code()).collect();
+        assert_eq!(codes, ["FLK510"]);
     }
 }
