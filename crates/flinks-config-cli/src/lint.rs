@@ -81,6 +81,9 @@ pub fn file(path: &Path, options: Options) -> FileLint {
         Ok(Some(text)) => {
             let document = Document::parse_by_name(Path::new(&shown), &text);
             match document.error() {
+                // A Helm or Jinja template is no YAML until rendered: not
+                // the user's mistake, and nothing to check in it yet.
+                Some(_) if is_template_source(&text) => Outcome::Skipped,
                 Some(error) => {
                     let error = error.clone();
                     drop(document); // it borrows the text
@@ -98,6 +101,12 @@ pub fn file(path: &Path, options: Options) -> FileLint {
         }
     };
     FileLint { shown, outcome }
+}
+
+/// Whether text that did not parse is a template of a config file (`{{ }}`
+/// of Helm and Go templates, `{% %}` of Jinja), rendered at deploy time.
+fn is_template_source(text: &str) -> bool {
+    text.contains("{{") && text.contains("}}") || text.contains("{%") && text.contains("%}")
 }
 
 /// The file's own rules, on every profile it holds.

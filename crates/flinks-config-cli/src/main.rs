@@ -9,6 +9,7 @@ mod baseline;
 mod lint;
 mod output;
 mod suppress;
+mod tracked;
 mod walk;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -37,7 +38,8 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Lint config files and folders (folders are walked, honouring .gitignore).
+    /// Lint config files and folders (folders are walked, honouring .gitignore,
+    /// plus every file git tracks there).
     Lint(LintArgs),
     /// Print a rule's page: what it catches, why, an example, the fix.
     Explain {
@@ -78,6 +80,10 @@ struct LintArgs {
     /// Write the current findings to a baseline file and exit 0.
     #[arg(long)]
     write_baseline: Option<PathBuf>,
+    /// Lint only what the walk finds: do not add the files git tracks
+    /// though `.gitignore` lists them (a committed `.env`).
+    #[arg(long)]
+    no_git: bool,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -195,7 +201,11 @@ fn lint(args: LintArgs) -> ExitCode {
     let options = lint::Options {
         require_complete: args.require_complete,
     };
-    let (files, missing) = walk::collect(&args.paths, |path| lint::file(path, options));
+    let walk_options = walk::WalkOptions {
+        tracked: !args.no_git,
+    };
+    let (files, missing) =
+        walk::collect(&args.paths, walk_options, |path| lint::file(path, options));
     let run = lint::run(files, options);
     let mut io_errors = run.unreadable;
     let mut kept: Vec<Diagnostic> = Vec::new();

@@ -50,6 +50,9 @@ pub struct LintConfig {
     allow: Vec<String>,
     deny: Vec<String>,
     overrides: Vec<(GlobSet, Vec<String>)>,
+    /// The application's own names beside the Flinks settings, normalized
+    /// (`FLINKS_MODE` → `flinksmode`): never unknown keys (FLK509).
+    app_keys: Vec<String>,
 }
 
 /// The file as written. Other top-level tables are left alone (the `[lint]`
@@ -70,6 +73,9 @@ struct Lint {
     deny: Vec<Spanned<String>>,
     #[serde(default)]
     overrides: Vec<Override>,
+    /// `app-keys = ["FLINKS_MODE"]`: names the application reads itself.
+    #[serde(default, rename = "app-keys")]
+    app_keys: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -142,6 +148,11 @@ impl LintConfig {
             allow: strings(lint.allow),
             deny: strings(lint.deny),
             overrides,
+            app_keys: lint
+                .app_keys
+                .iter()
+                .map(|k| flinks_config_core::normalize_key(k))
+                .collect(),
         })
     }
 
@@ -164,7 +175,25 @@ impl LintConfig {
         if by_path || self.allow.iter().any(|c| c.eq_ignore_ascii_case(code)) {
             return None;
         }
+        if self.is_app_key(&d) {
+            return None;
+        }
         Some(d)
+    }
+
+    /// Whether `d` is an unknown key (FLK509) the settings name as the
+    /// application's own: the last part of its key path, compared ignoring
+    /// case and separators.
+    fn is_app_key(&self, d: &Diagnostic) -> bool {
+        if d.code() != rules::field_unknown::RULE.code || self.app_keys.is_empty() {
+            return false;
+        }
+        let Some(location) = &d.location else {
+            return false;
+        };
+        let key = location.key_path.rsplit('.').next().unwrap_or_default();
+        let key = flinks_config_core::normalize_key(key);
+        self.app_keys.contains(&key)
     }
 }
 
@@ -221,6 +250,26 @@ mod tests {
         assert_eq!(error.code(), "FLK510");
         assert!(error.message.contains("invalid type"), "{}", error.message);
         assert_eq!(&text[error.source_span().unwrap().range()], "\"FLK509\"");
+    }
+
+    #[test]
+    fn app_keys_are_never_unknown() {
+        let config = LintConfig::parse(
+            "[lint]\napp-keys = [\"FLINKS_MODE\", \"flinks-api-user\"]\n",
+            "f.toml",
+        )
+        .unwrap();
+        let unknown = |key_path: &str| {
+            Diagnostic::new(&rules::field_unknown::RULE, "unknown key")
+                .with_location(Location::new(Source::File("f.env".into()), key_path))
+        };
+        assert!(config.apply(unknown("FLINKS_MODE")).is_none());
+        assert!(config.apply(unknown("sandbox.FLINKS_API_USER")).is_none());
+        assert!(config.apply(unknown("FLINKS_API_USR")).is_some());
+        let other = Diagnostic::new(&rules::environment_unknown::RULE, "x")
+            .with_location(Location::new(Source::File("f.env".into()), "FLINKS_MODE"));
+        assert!(config.apply(other).is_some(), "only FLK509");
+        assert!(LintConfig::parse("[lint]\napp-key = []\n", "f.toml").is_err());
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! Finding the files to lint: the paths given, folders walked in parallel
-//! honouring `.gitignore` (hidden files included: `.env` is one).
+//! honouring `.gitignore` (hidden files included: `.env` is one), plus every
+//! file git tracks there even if `.gitignore` lists it ([`crate::tracked`]).
 
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -14,14 +15,40 @@ pub fn is_config_file(path: &Path) -> bool {
     !is_own_settings && flinks_config::__private::Format::from_path(path).is_some()
 }
 
-/// Folders never worth walking.
-const SKIP_DIRS: [&str; 4] = [".git", "node_modules", "target", ".venv"];
+/// Folders never worth walking, ignored or not: version control, packages
+/// and build output (`bin/` and `obj/` of .NET, `target/` of Cargo and
+/// Maven, `dist/` and `build/` of JS and Gradle) hold copies of the settings
+/// at best, and a project merely named after Flinks fills them with noise.
+const SKIP_DIRS: [&str; 8] = [
+    ".git",
+    "node_modules",
+    "target",
+    ".venv",
+    "bin",
+    "obj",
+    "dist",
+    "build",
+];
+
+/// Whether `name` is a folder [`collect`] never enters.
+fn is_skipped_dir(name: &std::ffi::OsStr) -> bool {
+    SKIP_DIRS.iter().any(|d| name == *d)
+}
+
+/// How [`collect`] finds files.
+#[derive(Clone, Copy, Debug)]
+pub struct WalkOptions {
+    /// Also lint files git tracks though `.gitignore` lists them (`--no-git`
+    /// turns it off).
+    pub tracked: bool,
+}
 
 /// Every config file under `roots` with `each(path)` of it, sorted by path;
 /// roots that do not exist are returned separately. `each` runs on the
 /// walker's threads, so reading and checking files overlaps walking.
 pub fn collect<R: Send>(
     roots: &[PathBuf],
+    options: WalkOptions,
     each: impl Fn(&Path) -> R + Sync,
 ) -> (Vec<(PathBuf, R)>, Vec<PathBuf>) {
     let found = Mutex::new(Vec::new());
@@ -41,7 +68,7 @@ pub fn collect<R: Send>(
             .hidden(false)
             // Honour .gitignore also outside a git checkout (an unpacked artifact).
             .require_git(false)
-            .filter_entry(|e| !SKIP_DIRS.iter().any(|d| e.file_name() == *d))
+            .filter_entry(|e| !is_skipped_dir(e.file_name()))
             .build_parallel()
             .run(|| {
                 Box::new(|entry| {
@@ -55,6 +82,11 @@ pub fn collect<R: Send>(
                     ignore::WalkState::Continue
                 })
             });
+        if options.tracked {
+            let mut found = found.lock().expect("no panics while held");
+            let more = tracked_but_ignored(root, &found, &each);
+            found.extend(more);
+        }
     }
     let mut files = found.into_inner().expect("no panics while held");
     // By bytes: comparing paths component by component is several times slower.
@@ -62,6 +94,29 @@ pub fn collect<R: Send>(
     // A file reached from two roots is linted once.
     files.dedup_by(|a, b| a.0 == b.0);
     (files, missing)
+}
+
+/// The config files git tracks under `root` that the walk did not reach
+/// (`.gitignore` lists them), each with `each(path)`. Skipped folders stay
+/// skipped, and links are not followed, as in the walk.
+fn tracked_but_ignored<R: Send>(
+    root: &Path,
+    found: &[(PathBuf, R)],
+    each: &(impl Fn(&Path) -> R + Sync),
+) -> Vec<(PathBuf, R)> {
+    let seen: std::collections::HashSet<&Path> = found.iter().map(|(p, _)| p.as_path()).collect();
+    let missed: Vec<PathBuf> = crate::tracked::under(root)
+        .into_iter()
+        .filter(|path| !seen.contains(path.as_path()))
+        .filter(|path| {
+            let inside = path.strip_prefix(root).unwrap_or(path);
+            !inside.components().any(|c| is_skipped_dir(c.as_os_str()))
+        })
+        .filter(|path| is_config_file(path))
+        .filter(|path| std::fs::symlink_metadata(path).is_ok_and(|m| m.is_file()))
+        .collect();
+    let results = par_map(&missed, |path| each(path));
+    missed.into_iter().zip(results).collect()
 }
 
 /// Maps `f` over `items` on all cores, keeping the order.
@@ -91,13 +146,19 @@ mod tests {
     fn collect_reads_config_files_once_in_path_order() {
         let root = std::env::temp_dir().join(format!("flinks-walk-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&root);
-        std::fs::create_dir_all(root.join("b/node_modules")).unwrap();
+        for skipped in ["b/node_modules", "bin/Debug", "a/obj", "dist", "build"] {
+            std::fs::create_dir_all(root.join(skipped)).unwrap();
+        }
         std::fs::create_dir_all(root.join("a")).unwrap();
         for (name, text) in [
             ("b/.env.production", "FLINKS_INSTANCE=acme\n"),
             ("a/flinks.toml", "[sandbox]\n"),
             ("a/notes.txt", "not config\n"),
             ("b/node_modules/x.json", "{}\n"),
+            ("bin/Debug/appsettings.json", "{}\n"),
+            ("a/obj/project.assets.json", "{}\n"),
+            ("dist/config.json", "{}\n"),
+            ("build/flinks.toml", "[sandbox]\n"),
             ("b/values-prod.yaml", "flinks: {}\n"),
         ] {
             std::fs::write(root.join(name), text).unwrap();
@@ -110,7 +171,10 @@ mod tests {
             missing_root.clone(),
             root.clone(),
         ];
-        let (files, missing) = collect(&roots, |p| std::fs::read_to_string(p).unwrap().len());
+        let options = WalkOptions { tracked: true };
+        let (files, missing) = collect(&roots, options, |p| {
+            std::fs::read_to_string(p).unwrap().len()
+        });
         let names: Vec<_> = files
             .iter()
             .map(|(p, len)| (p.strip_prefix(&root).unwrap().to_path_buf(), *len))

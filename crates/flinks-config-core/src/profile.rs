@@ -200,14 +200,20 @@ pub fn is_reference(text: &str) -> bool {
 }
 
 /// The literal default of a `${NAME:-default}` reference (also `${NAME-…}`,
-/// `${NAME:=…}`, `${NAME=…}`, as shells and docker-compose read them): a
-/// secret written there is as exposed as one written plainly.
+/// `${NAME:=…}`, `${NAME=…}`, as shells and docker-compose read them, and
+/// Spring's `${name.with-dots:default}`): the value in use wherever the
+/// variable is unset, so it is checked as that value, and a secret written
+/// there is as exposed as one written plainly.
 ///
 /// ```
 /// use flinks_config_core::reference_default;
 /// assert_eq!(reference_default("${FLINKS_SECRET_KEY:-c4569c54}"), Some("c4569c54"));
+/// assert_eq!(reference_default("${FLINKS_API_URL-https://x/}"), Some("https://x/"));
+/// assert_eq!(reference_default("${FLINKS_IFRAME_URL:https://x/v2/}"), Some("https://x/v2/"));
+/// assert_eq!(reference_default("${flinks.api-url:https://x/}"), Some("https://x/"));
 /// assert_eq!(reference_default("${FLINKS_SECRET_KEY}"), None);
 /// assert_eq!(reference_default("${FLINKS_SECRET_KEY:?set it}"), None);
+/// assert_eq!(reference_default("${FLINKS_SECRET_KEY:+set}"), None);
 /// ```
 pub fn reference_default(text: &str) -> Option<&str> {
     let inner = text.trim().strip_prefix("${")?.strip_suffix('}')?;
@@ -216,20 +222,41 @@ pub fn reference_default(text: &str) -> Option<&str> {
         .take_while(|b| b.is_ascii_alphanumeric() || *b == b'_')
         .count();
     let rest = &inner[name..];
-    let default = ["-", ":-", "=", ":="]
+    let shell = ["-", ":-", "=", ":="]
         .iter()
-        .find_map(|op| rest.strip_prefix(op))?;
+        .find_map(|op| rest.strip_prefix(op));
+    let default = match shell {
+        Some(default) => default,
+        None => spring_default(inner)?,
+    };
     Some(default.trim()).filter(|d| !d.is_empty())
 }
 
+/// Spring's `name:default`: a property name (letters, digits, `.`, `-`,
+/// `_`, `[`, `]`) then `:` and a default that is none of the shell's other
+/// forms (`:?error`, `:+alternative`).
+fn spring_default(inner: &str) -> Option<&str> {
+    let (name, default) = inner.split_once(':')?;
+    let is_name = !name.is_empty()
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b'_' | b'[' | b']'));
+    (is_name && !default.starts_with(['?', '+'])).then_some(default)
+}
+
 /// The text a value holds as written: itself, or the literal default of a
-/// reference (`${X:-…}`); `None` for a reference with no default.
+/// reference (`${X:-…}`, nested `${A:${B:…}}` followed); `None` for a
+/// reference with no default.
 pub(crate) fn literal_text(text: &str) -> Option<&str> {
-    if is_reference(text) {
-        reference_default(text)
-    } else {
-        Some(text.trim())
+    let mut text = text.trim();
+    // A few levels at most: a default is rarely a reference itself.
+    for _ in 0..4 {
+        if !is_reference(text) {
+            return Some(text);
+        }
+        text = reference_default(text)?;
     }
+    None
 }
 
 /// A configured value and where it came from.
@@ -351,6 +378,9 @@ pub struct ProfileOptions {
     pub checker: Checker,
     /// Report missing required fields (FLK508).
     pub require_complete: bool,
+    /// The profile comes from a template (`.env.example`): placeholders
+    /// are expected, a real-looking secret is FLK307.
+    pub template: bool,
 }
 
 impl ProfileOptions {
@@ -365,6 +395,7 @@ impl ProfileOptions {
         ProfileOptions {
             checker,
             require_complete: matches!(checker, Checker::Runtime),
+            template: false,
         }
     }
 
@@ -377,6 +408,18 @@ impl ProfileOptions {
     /// ```
     pub const fn require_complete(mut self, yes: bool) -> Self {
         self.require_complete = yes;
+        self
+    }
+
+    /// Sets whether the profile comes from a template file
+    /// (`.env.example`, see FLK307).
+    ///
+    /// ```
+    /// use flinks_config_core::{Checker, ProfileOptions};
+    /// assert!(ProfileOptions::new(Checker::Linter).template(true).template);
+    /// ```
+    pub const fn template(mut self, yes: bool) -> Self {
+        self.template = yes;
         self
     }
 }

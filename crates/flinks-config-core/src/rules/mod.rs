@@ -50,7 +50,7 @@ pub use api::{
 };
 pub use credential::{
     credential_kinds_identical, credential_malformed, credential_placeholder,
-    instance_looks_like_id, secret_in_frontend, token_in_config,
+    instance_looks_like_id, secret_in_frontend, secret_in_template, token_in_config,
 };
 pub use header::{
     header_duplicated, header_missing, header_needless_secret, header_wrong_credential,
@@ -65,7 +65,7 @@ pub use profile::{
     config_malformed, credentials_shared_across_environments, dotenv_read_differently,
     environment_unknown, field_missing, field_unknown, instance_invalid, instance_mismatch,
     production_instance_in_sandbox, sandbox_credentials_in_production,
-    sandbox_instance_in_production,
+    sandbox_instance_in_production, secret_in_default,
 };
 pub use url::{
     url_credential, url_dot_segment, url_double_slash, url_extra_parts, url_foreign_host,
@@ -113,6 +113,7 @@ pub static ALL: &[&crate::Rule] = &[
     &token_in_config::RULE,
     &secret_in_frontend::RULE,
     &instance_looks_like_id::RULE,
+    &secret_in_template::RULE,
     &header_wrong_name::RULE,
     &header_missing::RULE,
     &header_wrong_credential::RULE,
@@ -131,4 +132,5 @@ pub static ALL: &[&crate::Rule] = &[
     &field_unknown::RULE,
     &config_malformed::RULE,
     &dotenv_read_differently::RULE,
+    &secret_in_default::RULE,
 ];

@@ -91,12 +91,16 @@ fn has_environment_table(root: &Node<'_>) -> bool {
 /// Whether a file can hold Flinks settings, told cheaply before parsing (a
 /// linter skips most files of a repository this way): its name says so, or
 /// its text says "flinks" (every key the extraction reads in
-/// [`Layout::Sections`] does), or it is TOML with a top-level key named for
+/// [`Layout::Sections`] does) or holds a Flinks URL (`fin.ag`,
+/// `BankingServices`: the linter judges those whatever their key), or it is TOML with a top-level key named for
 /// an environment ([`Layout::EnvironmentTables`]). Never false for a file
 /// [`Document::extract`] would find a profile in.
 pub fn may_hold_settings(path: &Path, text: &str) -> bool {
     is_flinks_file(path)
         || flinks_config_core::contains_ignore_case(text, "flinks")
+        // A Flinks URL under any key (`integrations.banking.url`).
+        || flinks_config_core::contains_ignore_case(text, "fin.ag")
+        || flinks_config_core::contains_ignore_case(text, "bankingservices")
         || (Format::from_path(path).is_none_or(|f| f == Format::Toml)
             && text.lines().any(names_an_environment_at_top))
 }
@@ -119,12 +123,14 @@ fn names_an_environment_at_top(line: &str) -> bool {
 pub struct Document<'t> {
     source: Source,
     path: String,
+    /// The format the text was read as (`None` for a tree built in memory).
+    format: Option<Format>,
     text: &'t str,
     tree: Result<Node<'t>, Diagnostic>,
     layout: Layout,
     environment: Option<&'static str>,
-    /// The format the text was read as (`None` for a tree built in memory).
-    format: Option<Format>,
+    /// A template to copy (`.env.example`): placeholders expected (FLK307).
+    template: bool,
 }
 
 impl<'t> Document<'t> {
@@ -166,13 +172,14 @@ impl<'t> Document<'t> {
             Err(_) => Layout::Sections,
         };
         Document {
+            format: Some(format),
             source: Source::File(shown.clone()),
             path: shown,
             text,
             tree,
             layout,
             environment: environment_from_path(path),
-            format: Some(format),
+            template: super::extract::is_template(path),
         }
     }
 
@@ -181,13 +188,14 @@ impl<'t> Document<'t> {
     /// ([`Layout::Sections`], each variable its own source).
     pub(crate) fn from_tree(tree: Node<'t>, source: Source, layout: Layout) -> Self {
         Document {
+            format: None,
             source,
             path: String::new(),
             text: "",
             tree: Ok(tree),
             layout,
             environment: None,
-            format: None,
+            template: false,
         }
     }
 
@@ -225,6 +233,7 @@ impl<'t> Document<'t> {
                 profiles: Vec::new(),
                 diagnostics: Vec::new(),
                 marked: Vec::new(),
+                template: false,
             };
         };
         let cx = Context {
@@ -248,6 +257,7 @@ impl<'t> Document<'t> {
             profiles: found.profiles,
             diagnostics,
             marked: found.secrets,
+            template: self.template,
         }
     }
 
@@ -270,6 +280,8 @@ pub struct Found<'d> {
     pub diagnostics: Vec<Diagnostic>,
     /// Where secret settings are written (values marked by their key).
     marked: Vec<Span>,
+    /// From a template file: the linter expects placeholders there.
+    template: bool,
 }
 
 impl<'d> Found<'d> {
@@ -293,10 +305,17 @@ impl<'d> Found<'d> {
     /// `Redactor` (built with [`Found::secret_values`] and any others the
     /// caller knows) before they are shown.
     pub fn check(&self, options: ProfileOptions) -> Vec<Diagnostic> {
+        let options = options.template(options.template || self.template_for(options.checker));
         let mut diagnostics = self.diagnostics.clone();
         for profile in &self.profiles {
             diagnostics.extend(check_profile(profile, options));
         }
         diagnostics
+    }
+
+    /// Whether the document is a template as far as `checker` is concerned:
+    /// only the linter reads templates (an application loads its settings).
+    fn template_for(&self, checker: Checker) -> bool {
+        self.template && checker == Checker::Linter
     }
 }

@@ -13,23 +13,6 @@ rule!(
     "an empty or placeholder credential: `changeme`, `YOUR_SECRET_KEY`, `xxx…`, the all-zero GUID"
 );
 
-const WORDS: [&str; 14] = [
-    "changeme",
-    "change_me",
-    "change-me",
-    "todo",
-    "tbd",
-    "fixme",
-    "placeholder",
-    "secret",
-    "password",
-    "dummy",
-    "none",
-    "null",
-    "undefined",
-    "replace_me",
-];
-
 /// Whether `value` is a placeholder rather than a real value.
 ///
 /// ```
@@ -38,20 +21,7 @@ const WORDS: [&str; 14] = [
 /// assert!(!is_placeholder("c4569c54-e167-4d34-8de6-f4113bc82414"));
 /// ```
 pub fn is_placeholder(value: &str) -> bool {
-    let v = value.trim();
-    let lower = v.to_ascii_lowercase();
-    v.is_empty()
-        || WORDS.contains(&lower.as_str())
-        || (v.len() >= 3
-            && v.bytes()
-                .all(|b| matches!(b, b'x' | b'X' | b'*' | b'.' | b'-' | b'#')))
-        || crate::guid::is_nil(v)
-        || crate::text::placeholders(v)
-            .first()
-            .is_some_and(|&(s, e)| s == 0 && e == v.len())
-        || lower.starts_with("your_")
-        || lower.starts_with("your-")
-        || lower.starts_with("<")
+    super::shared::is_placeholder(value)
 }
 
 /// A placeholder credential: breaks when it fired (the GUID check would

@@ -11,6 +11,7 @@
 //! | FLK304 | [`token_in_config`]              |
 //! | FLK305 | [`secret_in_frontend`]           |
 //! | FLK306 | [`instance_looks_like_id`]       |
+//! | FLK307 | [`secret_in_template`]           |
 //!
 //! The family's check shape is
 //! `check(value: &CredentialValue<'_>, sink: &mut Sink) -> ControlFlow<()>`.
@@ -25,6 +26,7 @@ pub mod credential_malformed;
 pub mod credential_placeholder;
 pub mod instance_looks_like_id;
 pub mod secret_in_frontend;
+pub mod secret_in_template;
 pub(crate) mod shared;
 pub mod token_in_config;
 
@@ -44,6 +46,25 @@ pub(crate) fn check_value(text: &str, kind: CredentialKind, checker: Checker) ->
         for d in &mut sink.out {
             d.snippet = Some(text.to_string());
         }
+    }
+    sink.out
+}
+
+/// A credential or id value in a template file (`.env.example`): a
+/// placeholder is expected there and reported by nothing; a value that
+/// looks real is checked as anywhere else, and a secret one is FLK307.
+pub(crate) fn check_template_value(
+    text: &str,
+    kind: CredentialKind,
+    checker: Checker,
+) -> Vec<Diagnostic> {
+    if !secret_in_template::looks_real(text) {
+        return Vec::new();
+    }
+    let mut sink = Sink::new(checker);
+    let value = CredentialValue { text, kind };
+    if secret_in_template::check(&value, &mut sink).is_continue() {
+        return check_value(text, kind, checker);
     }
     sink.out
 }

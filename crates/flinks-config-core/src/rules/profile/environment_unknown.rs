@@ -13,6 +13,39 @@ rule!(
     "a profile name or `FLINKS_ENVIRONMENT` that is not sandbox/production (`toolbox`, `prod` accepted with a note)"
 );
 
+/// Whether a section name reads as an environment, so a nested section of
+/// that name is a profile: `sandbox`, `production`, their aliases, and the
+/// names teams give other environments (`staging`, `dev`, `test`, `qa`,
+/// `uat`, `local`…, which FLK507 then reports). Any other name (`api`,
+/// `connect`, `Retry`) is a group of settings, not an environment.
+///
+/// ```
+/// use flinks_config_core::rules::environment_unknown::names_an_environment;
+/// assert!(names_an_environment("Production") && names_an_environment("staging"));
+/// assert!(!names_an_environment("api") && !names_an_environment("Retry"));
+/// ```
+pub fn names_an_environment(name: &str) -> bool {
+    const OTHERS: [&str; 16] = [
+        "staging",
+        "stage",
+        "stg",
+        "development",
+        "dev",
+        "test",
+        "testing",
+        "qa",
+        "uat",
+        "local",
+        "preprod",
+        "preproduction",
+        "live",
+        "demo",
+        "integration",
+        "ci",
+    ];
+    Environment::parse(name).is_some() || OTHERS.iter().any(|o| name.trim().eq_ignore_ascii_case(o))
+}
+
 /// Reports an unknown or aliased environment name.
 pub(crate) fn check(check: &ProfileCheck<'_, '_>, sink: &mut Sink) {
     let profile = check.profile;

@@ -14,17 +14,34 @@ rule!(
     "an unknown key in a Flinks section; suggests the nearest"
 );
 
+/// The setting an unknown key is most likely a misspelling of (at most two
+/// edits away, ignoring case, separators and a `flinks` prefix). Outside a
+/// file of Flinks settings only such keys are reported: an application's
+/// own `FLINKS_MODE` or `Flinks: { Timeout }` is not a typo of anything.
+///
+/// ```
+/// use flinks_config_core::{rules::field_unknown::likely_field, Field};
+/// assert_eq!(likely_field("secret_kee"), Some(Field::SecretKey));
+/// assert_eq!(likely_field("FLINKS_CUSTOMERID_"), Some(Field::CustomerId));
+/// assert_eq!(likely_field("FLINKS_MODE"), None);
+/// assert_eq!(likely_field("Timeout"), None);
+/// ```
+pub fn likely_field(key: &str) -> Option<Field> {
+    let norm = normalize_key(key);
+    let norm = norm.strip_prefix("flinks").unwrap_or(&norm);
+    Field::ALL
+        .iter()
+        .filter(|f| **f != Field::AuthorizeToken)
+        .map(|f| (f, f.key().replace('_', "")))
+        .find(|(_, k)| crate::text::distance(norm, k, 3) <= 2)
+        .map(|(f, _)| *f)
+}
+
 pub(crate) fn check(check: &ProfileCheck<'_, '_>, sink: &mut Sink) {
     let profile = check.profile;
     for key in &profile.unknown_keys {
-        let norm = normalize_key(key.text);
-        let norm = norm.strip_prefix("flinks").unwrap_or(&norm);
-        let guess = Field::ALL
-            .iter()
-            .filter(|f| **f != Field::AuthorizeToken)
-            .map(|f| (f, f.key().replace('_', "")))
-            .find(|(_, k)| crate::text::distance(norm, k, 3) <= 2)
-            .map(|(f, _)| f.key())
+        let guess = likely_field(key.text)
+            .map(Field::key)
             .or_else(|| nearest(key.text, Field::ALL.iter().map(|f| f.key())));
         let help = match guess {
             Some(better) => format!("did you mean `{better}`?"),

@@ -2,6 +2,7 @@
 
 use crate::context::{ProfileCheck, Sink};
 use crate::profile::{located, Field};
+use crate::rules::credential::shared::is_placeholder;
 use crate::text::clip;
 use crate::url::UrlParts;
 use crate::{classify_host, Diagnostic};
@@ -20,7 +21,7 @@ pub(crate) fn check(check: &ProfileCheck<'_, '_>, sink: &mut Sink) {
     let declared = profile
         .get(Field::Instance)
         .map(|v| v.text.trim().to_ascii_lowercase())
-        .filter(|i| super::shared::instance_problem(i).is_none());
+        .filter(|i| super::shared::instance_problem(i).is_none() && !is_placeholder(i));
     let mut first_url: Option<(Field, String)> = None;
     for field in [Field::ApiUrl, Field::IframeUrl] {
         let Some(value) = profile.get(field) else {
@@ -29,7 +30,9 @@ pub(crate) fn check(check: &ProfileCheck<'_, '_>, sink: &mut Sink) {
         let Ok(parts) = UrlParts::split(value.text.trim(), 0) else {
             continue;
         };
-        let Some(host) = classify_host(parts.host.text) else {
+        // `https://{instance}-api…`: a placeholder host is compared with nothing.
+        let Some(host) = classify_host(parts.host.text).filter(|h| !is_placeholder(&h.instance))
+        else {
             continue;
         };
         let offset = value.text.len() - value.text.trim_start().len();
@@ -110,5 +113,16 @@ mod tests {
             ),
         ]);
         assert!(check_profile(&p, ProfileOptions::new(Checker::Linter)).is_empty());
+    }
+
+    #[test]
+    fn placeholders_are_compared_with_nothing() {
+        let p = profile(&[
+            (Field::Instance, "your-instance"),
+            (Field::ApiUrl, "https://{instance}-api.private.fin.ag/v3/"),
+            (Field::IframeUrl, "https://acme-iframe.private.fin.ag/v2/"),
+        ]);
+        let found = check_profile(&p, ProfileOptions::new(Checker::Linter));
+        assert!(found.iter().all(|d| d.code() != "FLK505"), "{found:?}");
     }
 }

@@ -16,6 +16,7 @@
 //! | FLK509 | [`field_unknown`]                         |
 //! | FLK510 | [`config_malformed`]                      |
 //! | FLK511 | [`dotenv_read_differently`]               |
+//! | FLK512 | [`secret_in_default`]                     |
 //!
 //! The family's check shape is
 //! `check(profile: &ProfileCheck<'_, '_>, sink: &mut Sink)`. FLK504
@@ -35,16 +36,18 @@ pub mod instance_mismatch;
 pub mod production_instance_in_sandbox;
 pub mod sandbox_credentials_in_production;
 pub mod sandbox_instance_in_production;
+pub mod secret_in_default;
 pub(crate) mod shared;
 
 use super::credential::{
     self, credential_kinds_identical, credential_placeholder, instance_looks_like_id,
     token_in_config, CredentialValue,
 };
+use super::iframe::iframe_demo_missing;
 use super::url;
 use crate::context::{ProfileCheck, Sink, UrlContext, UrlKind};
 use crate::profile::{
-    is_reference, literal_text, located, secret_values, Field, Profile, ProfileOptions,
+    is_reference, literal_text, located, secret_values, Field, Profile, ProfileOptions, Value,
 };
 use crate::redact::Findings;
 use crate::{Checker, Diagnostic, KnownValue};
@@ -88,11 +91,30 @@ pub(crate) fn findings(profile: &Profile<'_>, options: ProfileOptions) -> Findin
     cx.environment = check.environment;
     let mut findings = Findings::default();
     for (field, value) in &profile.fields {
-        if is_reference(value.text) {
+        // A reference is checked as the default it falls back to, if any.
+        let Some((text, location)) = as_written(*field, value) else {
             continue;
+        };
+        if is_reference(value.text) {
+            let mut own = Sink::new(checker);
+            secret_in_default::check(*field, text, &mut own);
+            sink.out.extend(
+                own.out
+                    .into_iter()
+                    .map(|d| d.with_location(location.clone())),
+            );
         }
+        let value = &Value {
+            text,
+            location: value.location.clone(),
+        };
         let found = match field {
             Field::Environment => Vec::new(),
+            Field::Instance
+                if options.template && credential_placeholder::is_placeholder(value.text) =>
+            {
+                Vec::new() // a template's placeholder: expected
+            }
             Field::Instance => check_instance(value.text, checker),
             Field::ApiUrl | Field::IframeUrl => {
                 let kind = if *field == Field::ApiUrl {
@@ -100,8 +122,16 @@ pub(crate) fn findings(profile: &Profile<'_>, options: ProfileOptions) -> Findin
                 } else {
                     UrlKind::Iframe
                 };
-                let (found, secrets) = url::findings(value.text, kind, &cx).into_parts();
+                let (mut found, secrets) = url::findings(value.text, kind, &cx).into_parts();
                 findings.add_secrets(secrets.iter().map(String::as_str));
+                if options.template {
+                    // `https://{instance}-api…` is what a template says.
+                    found.retain(|d| d.rule.code != url::url_placeholder::RULE.code);
+                }
+                if kind == UrlKind::Iframe && is_base(value.text) {
+                    found = found.into_iter().map(judged_as_base).collect();
+                }
+                one_corrected_value(&mut found, value.text, kind, &cx);
                 found
             }
             Field::AuthorizeToken => {
@@ -113,13 +143,19 @@ pub(crate) fn findings(profile: &Profile<'_>, options: ProfileOptions) -> Findin
                 let _ = token_in_config::check(&value, &mut s);
                 s.out
             }
+            Field::CustomerId | Field::SecretKey | Field::ApiKey if options.template => {
+                credential::check_template_value(
+                    value.text,
+                    field.credential().expect("credential field"),
+                    checker,
+                )
+            }
             Field::CustomerId | Field::SecretKey | Field::ApiKey => credential::check_value(
                 value.text,
                 field.credential().expect("credential field"),
                 checker,
             ),
         };
-        let location = located(*field, value);
         sink.out
             .extend(found.into_iter().map(|d| d.with_location(location.clone())));
     }
@@ -135,6 +171,102 @@ pub(crate) fn findings(profile: &Profile<'_>, options: ProfileOptions) -> Findin
     findings.extend(sink.out);
     findings.add_secrets(secret_values(profile));
     findings
+}
+
+/// The fixes applied without asking, in the order they are applied: each
+/// rule's help ends in `: <the value with that one fix>`.
+const MACHINE_APPLICABLE: [&str; 8] = [
+    "FLK008", // stray characters around the URL
+    "FLK002", // the scheme
+    "FLK004", // `.` for `-` in the host
+    "FLK003", // a double slash
+    "FLK207", // a miscased parameter name
+    "FLK202", // `demo=true` in production
+    "FLK201", // `demo=true` missing in the sandbox
+    "FLK108", // the trailing slash of a base
+];
+
+/// The value a finding's help proposes (`use https: https://…`), if any.
+fn proposed_value(d: &Diagnostic) -> Option<&str> {
+    let (_, value) = d.help.as_deref()?.rsplit_once(": ")?;
+    (value.starts_with("http") && !value.contains(char::is_whitespace)).then_some(value)
+}
+
+/// When several machine-applicable rules fire on one URL, each proposes a
+/// value that fixes only itself. Applies them all, one at a time in
+/// [`MACHINE_APPLICABLE`] order, re-checking the value after each, and
+/// shows the one value that fixes them all in every such help.
+fn one_corrected_value(found: &mut [Diagnostic], text: &str, kind: UrlKind, cx: &UrlContext<'_>) {
+    let fixable =
+        |d: &Diagnostic| MACHINE_APPLICABLE.contains(&d.rule.code) && proposed_value(d).is_some();
+    if found.iter().filter(|d| fixable(d)).count() < 2 {
+        return;
+    }
+    let mut value = text.to_string();
+    // Each round removes one finding; a few rounds fix any real URL.
+    for _ in 0..MACHINE_APPLICABLE.len() {
+        let (again, _) = url::findings(&value, kind, cx).into_parts();
+        let next = MACHINE_APPLICABLE.iter().find_map(|code| {
+            again
+                .iter()
+                .filter(|d| d.rule.code == *code)
+                .find_map(proposed_value)
+                .filter(|v| *v != value)
+                .map(str::to_string)
+        });
+        match next {
+            Some(next) => value = next,
+            None if again.iter().any(fixable) => return, // no progress: leave the helps
+            None => break,
+        }
+    }
+    for d in found.iter_mut().filter(|d| fixable(d)) {
+        let help = d.help.as_deref().unwrap_or_default();
+        let (instruction, _) = help.rsplit_once(": ").expect("a fixable help");
+        d.help = Some(format!("{instruction}: {value}"));
+    }
+}
+
+/// Whether a configured URL is a base the application appends to (no
+/// query, ends in `/`: `https://toolbox-iframe.private.fin.ag/v2/`), not
+/// the final URL a user is sent to.
+fn is_base(text: &str) -> bool {
+    let text = text.trim();
+    !text.contains(['?', '#']) && text.ends_with('/')
+}
+
+/// A finding about the final URL on a base: where the final URL is built
+/// is not known here, so a missing `demo=true` (FLK201) is a warning whose
+/// fix is right for a base (appended where the URL is built; written here,
+/// an appended `?…` would make a second `?`).
+fn judged_as_base(d: Diagnostic) -> Diagnostic {
+    if d.rule.code != iframe_demo_missing::RULE.code {
+        return d;
+    }
+    let message = "the sandbox iframe base URL has no `demo=true`: the final URL built from it needs it, or the Flinks Capital test institution will not appear";
+    let mut d = d
+        .with_severity(crate::Severity::Warning)
+        .with_help("make sure the code that builds the final URL adds `demo=true` (`?demo=true&authorizeToken=…` after this base); add it here only if that code appends with `&`");
+    d.message = message.to_string();
+    d
+}
+
+/// The text a setting is checked as, and where that text stands: the value
+/// itself, or the literal default of a reference (`${X:-default}`, Spring's
+/// `${x:default}`), its span narrowed to the default when the value is
+/// written verbatim. `None` for a reference without a default.
+fn as_written<'v>(field: Field, value: &Value<'v>) -> Option<(&'v str, crate::Location)> {
+    let mut location = located(field, value);
+    if !is_reference(value.text) {
+        return Some((value.text, location));
+    }
+    let default = literal_text(value.text)?;
+    // A subslice of the value: its offset maps the span onto the file.
+    let offset = default.as_ptr() as usize - value.text.as_ptr() as usize;
+    location.span = location
+        .span
+        .map(|s| crate::Span::new(s.start + offset, s.start + offset + default.len()));
+    Some((default, location))
 }
 
 /// The rules that compare profiles (FLK504, and FLK009 for a URL carrying
@@ -156,4 +288,73 @@ pub(crate) fn cross_profile_keys(profile: &Profile<'_>) -> Vec<(Field, String)> 
     let mut keys = credentials_shared_across_environments::keys(profile);
     keys.extend(url::url_credential::url_keys(profile));
     keys
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{check_profile, Checker, Field, Location, Profile, ProfileOptions, Severity};
+    use crate::{Source, Value};
+
+    fn sandbox_iframe(url: &str) -> Vec<(&'static str, Severity)> {
+        let at = |k: &str| Location::new(Source::Value, k);
+        let mut p = Profile::new(at("sandbox"));
+        p.name = Some(Value {
+            text: "sandbox",
+            location: at("sandbox"),
+        });
+        p.set(
+            Field::IframeUrl,
+            Value {
+                text: url,
+                location: at("sandbox.iframe_url"),
+            },
+        );
+        check_profile(&p, ProfileOptions::new(Checker::Linter))
+            .iter()
+            .map(|d| (d.code(), d.severity))
+            .collect()
+    }
+
+    #[test]
+    fn a_base_is_judged_as_a_base() {
+        let base = "https://toolbox-iframe.private.fin.ag/v2/";
+        assert_eq!(sandbox_iframe(base), [("FLK201", Severity::Warning)]);
+        // A final URL (a query) without demo=true is still an error.
+        let final_url = "https://toolbox-iframe.private.fin.ag/v2/?language=fr";
+        assert_eq!(sandbox_iframe(final_url), [("FLK201", Severity::Error)]);
+        let no_slash = "https://toolbox-iframe.private.fin.ag/v2";
+        assert!(sandbox_iframe(no_slash).contains(&("FLK201", Severity::Error)));
+    }
+
+    #[test]
+    fn one_value_fixes_every_finding_of_a_group() {
+        let at = |k: &str| Location::new(Source::Value, k);
+        let url = "http://toolbox.api.private.fin.ag//v3";
+        let mut p = Profile::new(at("sandbox"));
+        p.set(
+            Field::ApiUrl,
+            Value {
+                text: url,
+                location: at("api_url"),
+            },
+        );
+        let found = check_profile(&p, ProfileOptions::new(Checker::Linter));
+        let codes: Vec<_> = found.iter().map(|d| d.code()).collect();
+        assert_eq!(codes, ["FLK002", "FLK004", "FLK003", "FLK108"]);
+        let fixed = "https://toolbox-api.private.fin.ag/v3/";
+        for d in &found {
+            let help = d.help.as_deref().unwrap();
+            assert!(help.ends_with(&format!(": {fixed}")), "{help}");
+        }
+        // And that value is clean.
+        p.fields[0].1.text = fixed;
+        assert!(check_profile(&p, ProfileOptions::new(Checker::Linter)).is_empty());
+        // A lone finding keeps its own help.
+        p.fields[0].1.text = "http://toolbox-api.private.fin.ag/v3/";
+        let found = check_profile(&p, ProfileOptions::new(Checker::Linter));
+        assert_eq!(
+            found[0].help.as_deref(),
+            Some("use https: https://toolbox-api.private.fin.ag/v3/")
+        );
+    }
 }
