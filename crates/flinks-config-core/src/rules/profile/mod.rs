@@ -119,6 +119,9 @@ pub(crate) fn findings(profile: &Profile<'_>, options: ProfileOptions) -> Findin
                 checker,
             ),
         };
+        if found.is_empty() {
+            continue; // the common case: no copy of the location
+        }
         let location = located(*field, value);
         sink.out
             .extend(found.into_iter().map(|d| d.with_location(location.clone())));
