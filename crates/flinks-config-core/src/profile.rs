@@ -321,6 +321,10 @@ impl<'a> Profile<'a> {
     /// assert_eq!(profile.fields.len(), 1);
     /// ```
     pub fn set(&mut self, field: Field, value: Value<'a>) {
+        if self.fields.capacity() == 0 {
+            // Room for a whole profile at once, instead of growing twice.
+            self.fields.reserve_exact(Field::ALL.len());
+        }
         self.fields.push((field, value));
     }
 

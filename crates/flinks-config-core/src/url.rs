@@ -311,14 +311,23 @@ impl<'a> UrlParts<'a> {
                 return None;
             }
             let q = query?;
-            let rest = &q.text[rest_start..];
-            let len = rest.find(['&', '?']).unwrap_or(rest.len());
+            // One byte loop to the pair's end, noting its first `=` (every
+            // rule of an iframe URL walks the pairs, some more than once).
+            let bytes = q.text.as_bytes();
             let start = rest_start;
-            rest_start += len + 1;
+            let (mut end, mut eq) = (start, None);
+            while end < bytes.len() && bytes[end] != b'&' && bytes[end] != b'?' {
+                if bytes[end] == b'=' && eq.is_none() {
+                    eq = Some(end - start);
+                }
+                end += 1;
+            }
+            let len = end - start;
+            rest_start = end + 1;
             done = rest_start > q.text.len();
-            let whole_text = &q.text[start..start + len];
+            let whole_text = &q.text[start..end];
             let base = q.span.start + start;
-            let (name, value) = match whole_text.find('=') {
+            let (name, value) = match eq {
                 Some(eq) => (
                     Part {
                         text: &whole_text[..eq],

@@ -68,7 +68,7 @@ fn instance(value: &str, sink: &mut Sink) -> ControlFlow<()> {
 }
 
 /// One profile's raw findings (every value, then the rules across its
-/// values) and every secret they may quote.
+/// values) and every secret they may quote (none when there is no finding).
 pub(crate) fn findings(profile: &Profile<'_>, options: ProfileOptions) -> Findings {
     let checker = options.checker;
     let mut sink = Sink::new(checker);
@@ -136,7 +136,11 @@ pub(crate) fn findings(profile: &Profile<'_>, options: ProfileOptions) -> Findin
     }
     field_unknown::check(&check, &mut sink);
     findings.extend(sink.out);
-    findings.add_secrets(secret_values(profile));
+    if !findings.diagnostics().is_empty() {
+        // Nothing to mask without a finding; `check_profiles` adds every
+        // profile's secrets when any profile has one.
+        findings.add_secrets(secret_values(profile));
+    }
     findings
 }
 
