@@ -252,7 +252,7 @@ pub(crate) fn literal_text(text: &str) -> Option<&str> {
     if is_reference(text) {
         reference_default(text)
     } else {
-        Some(text.trim())
+        Some(crate::text::trim(text))
     }
 }
 
@@ -432,4 +432,22 @@ pub fn secret_values<'a>(profile: &Profile<'a>) -> Vec<&'a str> {
         .filter(|(f, _)| f.is_secret())
         .filter_map(|(_, v)| literal_text(v.text))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn from_key_reads_keys_as_their_normal_form() {
+        for key in Field::ALL.iter().flat_map(|f| [f.key(), f.env_var()]) {
+            let norm = normalize_key(key);
+            assert_eq!(Field::from_key(key), Field::from_key(&norm), "{key}");
+        }
+        let spaced = "__Flinks . Authorize - Token__ ";
+        assert_eq!(Field::from_key(spaced), Some(Field::AuthorizeToken));
+        assert_eq!(Field::from_key("flinks"), None);
+        assert_eq!(Field::from_key("apikeyapikeyapikeyapikeyapikey"), None);
+        assert_eq!(Field::from_key("apïkey"), None);
+    }
 }

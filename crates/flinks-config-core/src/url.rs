@@ -219,30 +219,32 @@ impl<'a> UrlParts<'a> {
         // Byte searches: every delimiter is ASCII, so each hit is a boundary.
         // Plain index loops: this runs for every URL checked, and iterator
         // adaptors here cost more than the rules that follow.
-        let find = |from: usize, a: u8, b: u8, c: u8| {
-            let mut i = from;
-            while i < bytes.len() && bytes[i] != a && bytes[i] != b && bytes[i] != c {
-                i += 1;
-            }
-            i
-        };
-        let path_end = find(auth_end, b'?', b'#', b'#');
-        let path = part(text, auth_end, path_end, offset);
-        let mut segments = Vec::with_capacity(8);
-        if path.text.starts_with('/') {
+        // The path and its segments in one pass, to the query or fragment.
+        let mut segments = Vec::new();
+        let mut path_end = auth_end;
+        if bytes.get(auth_end) == Some(&b'/') {
+            segments.reserve_exact(8);
             let mut start = auth_end + 1;
-            let mut i = start;
-            while i < path_end {
-                if bytes[i] == b'/' {
-                    segments.push(part(text, start, i, offset));
-                    start = i + 1;
+            path_end = start;
+            while path_end < bytes.len() {
+                match bytes[path_end] {
+                    b'?' | b'#' => break,
+                    b'/' => {
+                        segments.push(part(text, start, path_end, offset));
+                        start = path_end + 1;
+                    }
+                    _ => {}
                 }
-                i += 1;
+                path_end += 1;
             }
             segments.push(part(text, start, path_end, offset));
         }
-        let (query, fragment_start) = if text[path_end..].starts_with('?') {
-            let end = find(path_end, b'#', b'#', b'#');
+        let path = part(text, auth_end, path_end, offset);
+        let (query, fragment_start) = if bytes.get(path_end) == Some(&b'?') {
+            let mut end = path_end + 1;
+            while end < bytes.len() && bytes[end] != b'#' {
+                end += 1;
+            }
             (Some(part(text, path_end + 1, end, offset)), end)
         } else {
             (None, path_end)

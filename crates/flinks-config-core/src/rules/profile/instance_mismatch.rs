@@ -3,7 +3,7 @@
 use crate::context::{ProfileCheck, Sink};
 use crate::host::host_instance;
 use crate::profile::{located, Field};
-use crate::text::clip;
+use crate::text::{clip, trim};
 use crate::url::host_part;
 use crate::Diagnostic;
 
@@ -22,7 +22,7 @@ pub(crate) fn check(check: &ProfileCheck<'_, '_>, sink: &mut Sink) {
     // message (this runs for every profile loaded).
     let declared = profile
         .get(Field::Instance)
-        .map(|v| v.text.trim())
+        .map(|v| trim(v.text))
         .filter(|i| {
             if i.bytes().any(|b| b.is_ascii_uppercase()) {
                 super::shared::instance_problem(&i.to_ascii_lowercase()).is_none()
@@ -35,13 +35,12 @@ pub(crate) fn check(check: &ProfileCheck<'_, '_>, sink: &mut Sink) {
         let Some(value) = profile.get(field) else {
             continue;
         };
-        let Some(host) = host_part(value.text.trim()) else {
+        let Some(host) = host_part(trim(value.text)) else {
             continue;
         };
         let Some((instance, _)) = host_instance(host.text) else {
             continue;
         };
-        let offset = value.text.len() - value.text.trim_start().len();
         let mismatch = match (declared, first_url) {
             (Some(d), _) if !d.eq_ignore_ascii_case(instance) => {
                 Some(format!("instance `{}`", d.to_ascii_lowercase()))
@@ -52,6 +51,7 @@ pub(crate) fn check(check: &ProfileCheck<'_, '_>, sink: &mut Sink) {
             _ => None,
         };
         if let Some(with) = mismatch {
+            let offset = value.text.len() - value.text.trim_start().len();
             let instance = instance.to_ascii_lowercase();
             sink.push(
                 Diagnostic::new(

@@ -82,7 +82,9 @@ pub(crate) fn findings(profile: &Profile<'_>, options: ProfileOptions) -> Findin
         .iter()
         .filter_map(|(f, v)| Some(KnownValue::new(f.credential()?, literal_text(v.text)?)))
         .collect();
-    let customer_id = profile.get(Field::CustomerId).map(|v| v.text.trim());
+    let customer_id = profile
+        .get(Field::CustomerId)
+        .map(|v| crate::text::trim(v.text));
     let mut cx = UrlContext::runtime().with_known(&known, customer_id);
     cx.checker = checker;
     cx.environment = check.environment;
