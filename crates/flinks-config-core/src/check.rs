@@ -122,9 +122,13 @@ pub fn check_profiles(profiles: &[Profile<'_>], options: ProfileOptions) -> Vec<
         found.merge(rules::profile::findings(profile, options));
     }
     let refs: Vec<&Profile<'_>> = profiles.iter().collect();
-    // A secret of one profile may be pasted into another's settings: one
-    // redaction with every profile's secrets.
     found.merge(rules::profile::across_findings(&refs, options));
+    // A secret of one profile may be pasted into another's settings: one
+    // redaction with every profile's secrets (a profile without a finding
+    // gives none of its own).
+    if !found.diagnostics().is_empty() {
+        found.add_secrets(profiles.iter().flat_map(crate::profile::secret_values));
+    }
     found.redact().into_inner()
 }
 

@@ -22,6 +22,17 @@ pub fn is_guid(text: &str) -> bool {
 /// ```
 pub fn first_guid_error(text: &str) -> Option<usize> {
     let bytes = text.as_bytes();
+    // The common answer first: four dashes in place and hex digits between
+    // (every credential of every profile loaded comes here).
+    if bytes.len() == 36
+        && [8, 13, 18, 23].iter().all(|&i| bytes[i] == b'-')
+        && bytes
+            .iter()
+            .enumerate()
+            .all(|(i, b)| b.is_ascii_hexdigit() || matches!(i, 8 | 13 | 18 | 23))
+    {
+        return None;
+    }
     for (i, &b) in bytes.iter().enumerate() {
         if i >= 36 {
             return Some(i);

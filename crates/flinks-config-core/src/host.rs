@@ -76,15 +76,27 @@ pub struct FlinksHost {
 /// assert!(classify_host("-api.private.fin.ag").is_none());
 /// ```
 pub fn classify_host(host: &str) -> Option<FlinksHost> {
-    let lower = host.to_ascii_lowercase();
+    let (instance, kind) = host_instance(host)?;
+    Some(FlinksHost {
+        instance: instance.to_ascii_lowercase(),
+        kind,
+    })
+}
+
+/// [`classify_host`] without allocating: the instance as written (any
+/// case) and the host kind.
+pub(crate) fn host_instance(host: &str) -> Option<(&str, HostKind)> {
     [HostKind::Api, HostKind::Iframe]
         .into_iter()
         .find_map(|kind| {
-            let instance = lower.strip_suffix(kind.suffix())?;
-            (!instance.is_empty() && !instance.contains('.')).then(|| FlinksHost {
-                instance: instance.to_string(),
-                kind,
-            })
+            let suffix = kind.suffix();
+            let split = host.len().checked_sub(suffix.len())?;
+            // The suffix is ASCII: a match starts on a character boundary.
+            if !host.as_bytes()[split..].eq_ignore_ascii_case(suffix.as_bytes()) {
+                return None;
+            }
+            let instance = &host[..split];
+            (!instance.is_empty() && !instance.contains('.')).then_some((instance, kind))
         })
 }
 

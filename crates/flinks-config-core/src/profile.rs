@@ -101,20 +101,35 @@ impl Field {
     /// assert_eq!(Field::from_key("password"), None);
     /// ```
     pub fn from_key(key: &str) -> Option<Field> {
-        let norm = normalize_key(key);
+        // The key normalised as `normalize_key` does, into a buffer on the
+        // stack: this runs for every key of every document loaded. A key
+        // with a non-ASCII character or longer than any name is none.
+        let mut buf = [0u8; 24];
+        let mut len = 0;
+        for b in key.bytes() {
+            if matches!(b, b'_' | b'-' | b'.' | b' ') {
+                continue;
+            }
+            if !b.is_ascii() || len == buf.len() {
+                return None;
+            }
+            buf[len] = b.to_ascii_lowercase();
+            len += 1;
+        }
+        let norm = &buf[..len];
         let norm = norm
-            .strip_prefix("flinks")
+            .strip_prefix(b"flinks")
             .filter(|r| !r.is_empty())
-            .unwrap_or(&norm);
+            .unwrap_or(norm);
         Some(match norm {
-            "environment" | "env" => Field::Environment,
-            "instance" | "instancename" => Field::Instance,
-            "customerid" => Field::CustomerId,
-            "secretkey" | "secret" | "authkey" => Field::SecretKey,
-            "apikey" | "xapikey" => Field::ApiKey,
-            "apiurl" | "apibaseurl" | "baseurl" => Field::ApiUrl,
-            "iframeurl" | "connecturl" | "iframe" => Field::IframeUrl,
-            "authorizetoken" | "authtoken" | "token" => Field::AuthorizeToken,
+            b"environment" | b"env" => Field::Environment,
+            b"instance" | b"instancename" => Field::Instance,
+            b"customerid" => Field::CustomerId,
+            b"secretkey" | b"secret" | b"authkey" => Field::SecretKey,
+            b"apikey" | b"xapikey" => Field::ApiKey,
+            b"apiurl" | b"apibaseurl" | b"baseurl" => Field::ApiUrl,
+            b"iframeurl" | b"connecturl" | b"iframe" => Field::IframeUrl,
+            b"authorizetoken" | b"authtoken" | b"token" => Field::AuthorizeToken,
             _ => return None,
         })
     }
@@ -188,6 +203,15 @@ pub fn normalize_key(key: &str) -> String {
 /// assert!(!is_reference("c4569c54-e167-4d34-8de6-f4113bc82414"));
 /// ```
 pub fn is_reference(text: &str) -> bool {
+    // Most values start with a letter or digit, which no reference does;
+    // telling so needs no trim (this runs several times for every value).
+    if text
+        .as_bytes()
+        .first()
+        .is_some_and(u8::is_ascii_alphanumeric)
+    {
+        return false;
+    }
     let t = text.trim();
     (t.starts_with("${") && t.ends_with('}'))
         || (t.starts_with('$')
@@ -248,7 +272,7 @@ fn spring_default(inner: &str) -> Option<&str> {
 /// reference (`${X:-…}`, nested `${A:${B:…}}` followed); `None` for a
 /// reference with no default.
 pub(crate) fn literal_text(text: &str) -> Option<&str> {
-    let mut text = text.trim();
+    let mut text = crate::text::trim(text);
     // A few levels at most: a default is rarely a reference itself.
     for _ in 0..4 {
         if !is_reference(text) {
@@ -324,6 +348,10 @@ impl<'a> Profile<'a> {
     /// assert_eq!(profile.fields.len(), 1);
     /// ```
     pub fn set(&mut self, field: Field, value: Value<'a>) {
+        if self.fields.capacity() == 0 {
+            // Room for a whole profile at once, instead of growing twice.
+            self.fields.reserve_exact(Field::ALL.len());
+        }
         self.fields.push((field, value));
     }
 
@@ -447,4 +475,22 @@ pub fn secret_values<'a>(profile: &Profile<'a>) -> Vec<&'a str> {
         .filter(|(f, _)| f.is_secret())
         .filter_map(|(_, v)| literal_text(v.text))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn from_key_reads_keys_as_their_normal_form() {
+        for key in Field::ALL.iter().flat_map(|f| [f.key(), f.env_var()]) {
+            let norm = normalize_key(key);
+            assert_eq!(Field::from_key(key), Field::from_key(&norm), "{key}");
+        }
+        let spaced = "__Flinks . Authorize - Token__ ";
+        assert_eq!(Field::from_key(spaced), Some(Field::AuthorizeToken));
+        assert_eq!(Field::from_key("flinks"), None);
+        assert_eq!(Field::from_key("apikeyapikeyapikeyapikeyapikey"), None);
+        assert_eq!(Field::from_key("apïkey"), None);
+    }
 }

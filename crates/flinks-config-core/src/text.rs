@@ -74,6 +74,16 @@ pub(crate) fn constant_time_eq_ignore_case(a: &str, b: &str) -> bool {
     std::hint::black_box(diff) == 0
 }
 
+/// `text.trim()`, answered without the Unicode search for the common value
+/// that starts and ends with a visible ASCII character (neither end can
+/// then be whitespace).
+pub(crate) fn trim(text: &str) -> &str {
+    match (text.as_bytes().first(), text.as_bytes().last()) {
+        (Some(first), Some(last)) if first.is_ascii_graphic() && last.is_ascii_graphic() => text,
+        _ => text.trim(),
+    }
+}
+
 /// User text quoted in a message, cut to a readable length.
 pub(crate) fn clip(text: &str, max: usize) -> String {
     if text.chars().count() <= max {
@@ -284,6 +294,26 @@ mod tests {
                     "{haystack:?} / {needle:?}"
                 );
             }
+        }
+    }
+
+    #[test]
+    fn trim_is_str_trim() {
+        for text in [
+            "",
+            " ",
+            "a",
+            " a",
+            "a ",
+            "\ta\n",
+            "\u{a0}a",
+            "a\u{2003}",
+            "é",
+            " é ",
+            "a b",
+            "${X}",
+        ] {
+            assert_eq!(trim(text), text.trim(), "{text:?}");
         }
     }
 

@@ -91,6 +91,114 @@ fn part(text: &str, start: usize, end: usize, offset: usize) -> Part<'_> {
     }
 }
 
+/// The scheme and authority of a URL, and where the authority ends: the
+/// part of [`UrlParts::split`] a caller that wants only the host needs.
+struct Authority<'a> {
+    scheme: Part<'a>,
+    userinfo: Option<Part<'a>>,
+    host: Part<'a>,
+    port: Option<Part<'a>>,
+    end: usize,
+}
+
+fn authority(text: &str, offset: usize) -> Result<Authority<'_>, SplitError> {
+    let first_colon = text.as_bytes().iter().position(|&b| b == b':');
+    let scheme_end = match first_colon {
+        Some(i) if text.as_bytes().get(i + 1..i + 3) == Some(b"//") => Some(i),
+        _ => text.as_bytes().windows(3).position(|w| w == b"://"),
+    };
+    let Some(scheme_end) = scheme_end else {
+        // `https:/x`, `https///x`, `https:x`: point at the broken separator.
+        let word = text.bytes().take_while(u8::is_ascii_alphabetic).count();
+        let seps = text[word..]
+            .bytes()
+            .take_while(|b| b.is_ascii_punctuation() || *b == b' ')
+            .count();
+        // `httpsX//`: the scheme is what an `http`/`https` prefix says.
+        let lower = text[..word].to_ascii_lowercase();
+        let scheme_len = ["https", "http"]
+            .iter()
+            .find(|w| lower.starts_with(*w))
+            .map(|w| w.len());
+        let scheme_like = text[word..word + seps].contains(':') || scheme_len.is_some();
+        let (message, help, span) = if word > 0 && seps > 0 && scheme_like {
+            (
+                "expected `://` after the scheme",
+                "write the URL as https://…",
+                Span::new(
+                    offset + scheme_len.unwrap_or(word).min(word),
+                    offset + word + seps,
+                ),
+            )
+        } else {
+            (
+                "no scheme: the URL does not start with `https://`",
+                "start the URL with https://",
+                Span::new(offset, offset + usize::from(!text.is_empty())),
+            )
+        };
+        return Err(SplitError {
+            message,
+            help,
+            span,
+        });
+    };
+    let scheme = part(text, 0, scheme_end, offset);
+    let valid_scheme = scheme.text.bytes().enumerate().all(|(i, b)| {
+        b.is_ascii_alphabetic() || (i > 0 && (b.is_ascii_digit() || b"+-.".contains(&b)))
+    });
+    if scheme.text.is_empty() || !valid_scheme {
+        return Err(SplitError {
+            message: "the scheme before `://` is not a scheme",
+            help: "start the URL with https://",
+            span: Span::new(offset, offset + scheme_end.max(1)),
+        });
+    }
+    let auth_start = scheme_end + 3;
+    let bytes = text.as_bytes();
+    // One pass to the end of the authority, keeping the last `@` and
+    // `:` (every delimiter is ASCII, so each hit is a boundary).
+    let (mut auth_end, mut last_at, mut last_colon) = (auth_start, None, None);
+    while auth_end < bytes.len() {
+        match bytes[auth_end] {
+            b'/' | b'?' | b'#' => break,
+            b'@' => last_at = Some(auth_end),
+            b':' => last_colon = Some(auth_end),
+            _ => {}
+        }
+        auth_end += 1;
+    }
+    let (userinfo, host_start) = match last_at {
+        Some(at) => (Some(part(text, auth_start, at, offset)), at + 1),
+        None => (None, auth_start),
+    };
+    let (host_end, port) = match last_colon.filter(|&colon| colon >= host_start) {
+        Some(colon) => (colon, Some(part(text, colon + 1, auth_end, offset))),
+        None => (auth_end, None),
+    };
+    let host = part(text, host_start, host_end, offset);
+    if host.text.is_empty() {
+        return Err(SplitError {
+            message: "no host after `://`",
+            help: "write the host, e.g. https://toolbox-api.private.fin.ag",
+            span: Span::new(offset + host_start, offset + host_start.max(auth_end)),
+        });
+    }
+    Ok(Authority {
+        scheme,
+        userinfo,
+        host,
+        port,
+        end: auth_end,
+    })
+}
+
+/// The host of a URL, as [`UrlParts::split`] finds it (spans from 0), or
+/// `None` when the text does not split; without splitting the path and query.
+pub(crate) fn host_part(text: &str) -> Option<Part<'_>> {
+    authority(text, 0).ok().map(|a| a.host)
+}
+
 impl<'a> UrlParts<'a> {
     /// Splits `text`; spans are shifted by `offset` (where `text` starts in
     /// the checked value).
@@ -100,110 +208,43 @@ impl<'a> UrlParts<'a> {
     /// assert!(UrlParts::split("toolbox-api.private.fin.ag/v3", 0).is_err());
     /// ```
     pub fn split(text: &'a str, offset: usize) -> Result<Self, SplitError> {
-        let first_colon = text.as_bytes().iter().position(|&b| b == b':');
-        let scheme_end = match first_colon {
-            Some(i) if text.as_bytes().get(i + 1..i + 3) == Some(b"//") => Some(i),
-            _ => text.as_bytes().windows(3).position(|w| w == b"://"),
-        };
-        let Some(scheme_end) = scheme_end else {
-            // `https:/x`, `https///x`, `https:x`: point at the broken separator.
-            let word = text.bytes().take_while(u8::is_ascii_alphabetic).count();
-            let seps = text[word..]
-                .bytes()
-                .take_while(|b| b.is_ascii_punctuation() || *b == b' ')
-                .count();
-            // `httpsX//`: the scheme is what an `http`/`https` prefix says.
-            let lower = text[..word].to_ascii_lowercase();
-            let scheme_len = ["https", "http"]
-                .iter()
-                .find(|w| lower.starts_with(*w))
-                .map(|w| w.len());
-            let scheme_like = text[word..word + seps].contains(':') || scheme_len.is_some();
-            let (message, help, span) = if word > 0 && seps > 0 && scheme_like {
-                (
-                    "expected `://` after the scheme",
-                    "write the URL as https://…",
-                    Span::new(
-                        offset + scheme_len.unwrap_or(word).min(word),
-                        offset + word + seps,
-                    ),
-                )
-            } else {
-                (
-                    "no scheme: the URL does not start with `https://`",
-                    "start the URL with https://",
-                    Span::new(offset, offset + usize::from(!text.is_empty())),
-                )
-            };
-            return Err(SplitError {
-                message,
-                help,
-                span,
-            });
-        };
-        let scheme = part(text, 0, scheme_end, offset);
-        let valid_scheme = scheme.text.bytes().enumerate().all(|(i, b)| {
-            b.is_ascii_alphabetic() || (i > 0 && (b.is_ascii_digit() || b"+-.".contains(&b)))
-        });
-        if scheme.text.is_empty() || !valid_scheme {
-            return Err(SplitError {
-                message: "the scheme before `://` is not a scheme",
-                help: "start the URL with https://",
-                span: Span::new(offset, offset + scheme_end.max(1)),
-            });
-        }
-        let auth_start = scheme_end + 3;
+        let Authority {
+            scheme,
+            userinfo,
+            host,
+            port,
+            end: auth_end,
+        } = authority(text, offset)?;
         let bytes = text.as_bytes();
         // Byte searches: every delimiter is ASCII, so each hit is a boundary.
         // Plain index loops: this runs for every URL checked, and iterator
         // adaptors here cost more than the rules that follow.
-        let find = |from: usize, a: u8, b: u8, c: u8| {
-            let mut i = from;
-            while i < bytes.len() && bytes[i] != a && bytes[i] != b && bytes[i] != c {
-                i += 1;
-            }
-            i
-        };
-        let auth_end = find(auth_start, b'/', b'?', b'#');
-        let (userinfo, host_start) = match text[auth_start..auth_end].rfind('@') {
-            Some(at) => (
-                Some(part(text, auth_start, auth_start + at, offset)),
-                auth_start + at + 1,
-            ),
-            None => (None, auth_start),
-        };
-        let (host_end, port) = match text[host_start..auth_end].rfind(':') {
-            Some(colon) => (
-                host_start + colon,
-                Some(part(text, host_start + colon + 1, auth_end, offset)),
-            ),
-            None => (auth_end, None),
-        };
-        let host = part(text, host_start, host_end, offset);
-        if host.text.is_empty() {
-            return Err(SplitError {
-                message: "no host after `://`",
-                help: "write the host, e.g. https://toolbox-api.private.fin.ag",
-                span: Span::new(offset + host_start, offset + host_start.max(auth_end)),
-            });
-        }
-        let path_end = find(auth_end, b'?', b'#', b'#');
-        let path = part(text, auth_end, path_end, offset);
-        let mut segments = Vec::with_capacity(8);
-        if path.text.starts_with('/') {
+        // The path and its segments in one pass, to the query or fragment.
+        let mut segments = Vec::new();
+        let mut path_end = auth_end;
+        if bytes.get(auth_end) == Some(&b'/') {
+            segments.reserve_exact(8);
             let mut start = auth_end + 1;
-            let mut i = start;
-            while i < path_end {
-                if bytes[i] == b'/' {
-                    segments.push(part(text, start, i, offset));
-                    start = i + 1;
+            path_end = start;
+            while path_end < bytes.len() {
+                match bytes[path_end] {
+                    b'?' | b'#' => break,
+                    b'/' => {
+                        segments.push(part(text, start, path_end, offset));
+                        start = path_end + 1;
+                    }
+                    _ => {}
                 }
-                i += 1;
+                path_end += 1;
             }
             segments.push(part(text, start, path_end, offset));
         }
-        let (query, fragment_start) = if text[path_end..].starts_with('?') {
-            let end = find(path_end, b'#', b'#', b'#');
+        let path = part(text, auth_end, path_end, offset);
+        let (query, fragment_start) = if bytes.get(path_end) == Some(&b'?') {
+            let mut end = path_end + 1;
+            while end < bytes.len() && bytes[end] != b'#' {
+                end += 1;
+            }
             (Some(part(text, path_end + 1, end, offset)), end)
         } else {
             (None, path_end)
@@ -323,14 +364,23 @@ impl<'a> UrlParts<'a> {
                 return None;
             }
             let q = query?;
-            let rest = &q.text[rest_start..];
-            let len = rest.find(['&', '?']).unwrap_or(rest.len());
+            // One byte loop to the pair's end, noting its first `=` (every
+            // rule of an iframe URL walks the pairs, some more than once).
+            let bytes = q.text.as_bytes();
             let start = rest_start;
-            rest_start += len + 1;
+            let (mut end, mut eq) = (start, None);
+            while end < bytes.len() && bytes[end] != b'&' && bytes[end] != b'?' {
+                if bytes[end] == b'=' && eq.is_none() {
+                    eq = Some(end - start);
+                }
+                end += 1;
+            }
+            let len = end - start;
+            rest_start = end + 1;
             done = rest_start > q.text.len();
-            let whole_text = &q.text[start..start + len];
+            let whole_text = &q.text[start..end];
             let base = q.span.start + start;
-            let (name, value) = match whole_text.find('=') {
+            let (name, value) = match eq {
                 Some(eq) => (
                     Part {
                         text: &whole_text[..eq],
@@ -406,6 +456,14 @@ pub fn is_dot_segment(segment: &str) -> bool {
 /// );
 /// ```
 pub fn canonical(text: &str) -> Option<String> {
+    if is_canonical(text) {
+        return Some(text.to_string()); // most configured URLs: no split
+    }
+    canonical_by_parts(text)
+}
+
+/// [`canonical`] the long way: split, then join the parts.
+fn canonical_by_parts(text: &str) -> Option<String> {
     let parts = UrlParts::split(text, 0).ok()?;
     let mut out = String::with_capacity(text.len() + 1);
     out.push_str(&parts.scheme.text.to_ascii_lowercase());
@@ -433,6 +491,25 @@ pub fn canonical(text: &str) -> Option<String> {
         out.push_str(fragment.text);
     }
     Some(out)
+}
+
+/// Whether [`canonical`] would give `text` back unchanged, told in one
+/// pass: `https://`, a lowercase host without user-info or port, and a
+/// path that starts with `/` (then the split's parts join back into `text`).
+fn is_canonical(text: &str) -> bool {
+    let Some(rest) = text.strip_prefix("https://") else {
+        return false;
+    };
+    let bytes = rest.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'/' => return i > 0,
+            b'?' | b'#' | b'@' | b':' | b'A'..=b'Z' => return false,
+            _ => i += 1,
+        }
+    }
+    false
 }
 
 #[cfg(test)]
@@ -467,6 +544,56 @@ mod tests {
     fn trailing_ampersand_gives_an_empty_pair() {
         let url = UrlParts::split("https://h/?a=1&", 0).unwrap();
         assert_eq!(url.params().count(), 2);
+    }
+
+    /// URLs of every shape around the fast paths' conditions.
+    const SHAPES: [&str; 24] = [
+        "https://toolbox-api.private.fin.ag/v3/43387ca6-0391-4c82-857d-70d95f087ecb/BankingServices/",
+        "https://toolbox-iframe.private.fin.ag/v2/?demo=true&language=en",
+        "https://h/",
+        "https://h/x?a#f",
+        "https://h/#f",
+        "https://h?x",
+        "https://h#f",
+        "https://h",
+        "https:///x",
+        "https://H/x",
+        "HTTPS://h/x",
+        "https://u@h/x",
+        "https://u:p@h:8443/x",
+        "https://h:443/x",
+        "https://h:/x",
+        "https://a@b@h/x",
+        "https://h:1:2/x",
+        "http://h/x",
+        "https:/h/x",
+        "https//h/x",
+        "x https://h/x",
+        "https://hé/ü",
+        "https:// h/x ",
+        "",
+    ];
+
+    #[test]
+    fn canonical_fast_path_agrees_with_the_split() {
+        for text in SHAPES {
+            assert_eq!(canonical(text), canonical_by_parts(text), "{text:?}");
+            if is_canonical(text) {
+                assert_eq!(canonical_by_parts(text).as_deref(), Some(text), "{text:?}");
+            }
+        }
+        assert!(is_canonical(SHAPES[0]) && is_canonical(SHAPES[1]));
+    }
+
+    #[test]
+    fn host_part_is_the_split_host() {
+        for text in SHAPES {
+            assert_eq!(
+                host_part(text),
+                UrlParts::split(text, 0).ok().map(|p| p.host),
+                "{text:?}"
+            );
+        }
     }
 
     #[test]

@@ -15,7 +15,7 @@ rule!(
 
 /// An instance name that is a GUID (the instance pipeline's entry): breaks when it fired.
 pub(crate) fn check_instance(value: &str, sink: &mut Sink) -> ControlFlow<()> {
-    if !is_guid(value.trim()) {
+    if !is_guid(crate::text::trim(value)) {
         return ControlFlow::Continue(());
     }
     sink.push(
@@ -27,7 +27,7 @@ pub(crate) fn check_instance(value: &str, sink: &mut Sink) -> ControlFlow<()> {
 
 /// A customer id that looks like an instance name: breaks when it fired.
 pub(crate) fn check(value: &CredentialValue<'_>, sink: &mut Sink) -> ControlFlow<()> {
-    let (v, kind) = (value.text.trim(), value.kind);
+    let (v, kind) = (crate::text::trim(value.text), value.kind);
     let instance_like = !v.is_empty()
         && v.len() <= 50
         && v.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')

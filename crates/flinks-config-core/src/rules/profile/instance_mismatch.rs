@@ -1,11 +1,12 @@
 #![doc = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/rules/FLK505.md"))]
 
 use crate::context::{ProfileCheck, Sink};
+use crate::host::host_instance;
 use crate::profile::{located, Field};
 use crate::rules::credential::shared::is_placeholder;
-use crate::text::clip;
-use crate::url::UrlParts;
-use crate::{classify_host, Diagnostic};
+use crate::text::{clip, trim};
+use crate::url::host_part;
+use crate::Diagnostic;
 
 rule!(
     "FLK505",
@@ -18,43 +19,55 @@ rule!(
 pub(crate) fn check(check: &ProfileCheck<'_, '_>, sink: &mut Sink) {
     let profile = check.profile;
     // An invalid declared instance is FLK506's; comparing with it is noise.
+    // Compared ignoring ASCII case, so a lowercase copy is made only for a
+    // message (this runs for every profile loaded).
     let declared = profile
         .get(Field::Instance)
-        .map(|v| v.text.trim().to_ascii_lowercase())
-        .filter(|i| super::shared::instance_problem(i).is_none() && !is_placeholder(i));
-    let mut first_url: Option<(Field, String)> = None;
+        .map(|v| trim(v.text))
+        .filter(|i| {
+            if i.bytes().any(|b| b.is_ascii_uppercase()) {
+                super::shared::instance_problem(&i.to_ascii_lowercase()).is_none()
+            } else {
+                super::shared::instance_problem(i).is_none()
+            }
+        })
+        .filter(|i| !is_placeholder(i));
+    let mut first_url: Option<(Field, &str)> = None;
     for field in [Field::ApiUrl, Field::IframeUrl] {
         let Some(value) = profile.get(field) else {
             continue;
         };
-        let Ok(parts) = UrlParts::split(value.text.trim(), 0) else {
+        let Some(host) = host_part(trim(value.text)) else {
             continue;
         };
         // `https://{instance}-api…`: a placeholder host is compared with nothing.
-        let Some(host) = classify_host(parts.host.text).filter(|h| !is_placeholder(&h.instance))
+        let Some((instance, _)) = host_instance(host.text).filter(|(i, _)| !is_placeholder(i))
         else {
             continue;
         };
-        let offset = value.text.len() - value.text.trim_start().len();
-        let mismatch = match (&declared, &first_url) {
-            (Some(d), _) if *d != host.instance => Some(format!("instance `{d}`")),
-            (None, Some((f, other))) if *other != host.instance => {
-                Some(format!("`{}` (`{other}`)", f.key()))
+        let mismatch = match (declared, first_url) {
+            (Some(d), _) if !d.eq_ignore_ascii_case(instance) => {
+                Some(format!("instance `{}`", d.to_ascii_lowercase()))
+            }
+            (None, Some((f, other))) if !other.eq_ignore_ascii_case(instance) => {
+                Some(format!("`{}` (`{}`)", f.key(), other.to_ascii_lowercase()))
             }
             _ => None,
         };
         if let Some(with) = mismatch {
+            let offset = value.text.len() - value.text.trim_start().len();
+            let instance = instance.to_ascii_lowercase();
             sink.push(
                 Diagnostic::new(
                     &RULE,
-                    format!("`{}` points at instance `{}`, but the profile says {}", field.key(), clip(&host.instance, 60), clip(&with, 80)),
+                    format!("`{}` points at instance `{}`, but the profile says {}", field.key(), clip(&instance, 60), clip(&with, 80)),
                 )
-                .with_span(parts.host.span.shift(offset))
+                .with_span(host.span.shift(offset))
                 .with_help("use one instance throughout the profile: regional instances (`-ca`, `-us`) are distinct")
                 .with_location(located(field, value)),
             );
         }
-        first_url.get_or_insert((field, host.instance));
+        first_url.get_or_insert((field, instance));
     }
 }
 

@@ -71,7 +71,7 @@ fn instance(value: &str, sink: &mut Sink) -> ControlFlow<()> {
 }
 
 /// One profile's raw findings (every value, then the rules across its
-/// values) and every secret they may quote.
+/// values) and every secret they may quote (none when there is no finding).
 pub(crate) fn findings(profile: &Profile<'_>, options: ProfileOptions) -> Findings {
     let checker = options.checker;
     let mut sink = Sink::new(checker);
@@ -85,7 +85,9 @@ pub(crate) fn findings(profile: &Profile<'_>, options: ProfileOptions) -> Findin
         .iter()
         .filter_map(|(f, v)| Some(KnownValue::new(f.credential()?, literal_text(v.text)?)))
         .collect();
-    let customer_id = profile.get(Field::CustomerId).map(|v| v.text.trim());
+    let customer_id = profile
+        .get(Field::CustomerId)
+        .map(|v| crate::text::trim(v.text));
     let mut cx = UrlContext::runtime().with_known(&known, customer_id);
     cx.checker = checker;
     cx.environment = check.environment;
@@ -156,6 +158,9 @@ pub(crate) fn findings(profile: &Profile<'_>, options: ProfileOptions) -> Findin
                 checker,
             ),
         };
+        if found.is_empty() {
+            continue; // the common case: no copy of the location
+        }
         sink.out
             .extend(found.into_iter().map(|d| d.with_location(location.clone())));
     }
@@ -169,7 +174,11 @@ pub(crate) fn findings(profile: &Profile<'_>, options: ProfileOptions) -> Findin
     }
     field_unknown::check(&check, &mut sink);
     findings.extend(sink.out);
-    findings.add_secrets(secret_values(profile));
+    if !findings.diagnostics().is_empty() {
+        // Nothing to mask without a finding; `check_profiles` adds every
+        // profile's secrets when any profile has one.
+        findings.add_secrets(secret_values(profile));
+    }
     findings
 }
 
