@@ -61,6 +61,9 @@ pub(crate) struct Credentials<'k> {
     secrets: Vec<KnownValue<'k>>,
     customer_ids: Vec<&'k str>,
     windows: OnceCell<Vec<[u8; fragments::FRAGMENT]>>,
+    /// Every secret is hex digits and dashes (a GUID, as Flinks issues
+    /// them): a part without such a run of 8 holds none of them.
+    hex_only: bool,
 }
 
 impl<'k> Credentials<'k> {
@@ -71,7 +74,7 @@ impl<'k> Credentials<'k> {
     /// Also leaving `customer_id` (the configured one) alone.
     pub(crate) fn with_customer_id(known: &[KnownValue<'k>], customer_id: Option<&'k str>) -> Self {
         let all = known.iter().chain(KnownValue::toolbox().iter());
-        let secrets = all
+        let secrets: Vec<KnownValue<'k>> = all
             .clone()
             // Shorter values are no credential (Flinks keys are GUIDs) and
             // would match ordinary words of a URL.
@@ -83,10 +86,14 @@ impl<'k> Credentials<'k> {
             .map(|k| k.value().trim())
             .chain(customer_id.map(str::trim))
             .collect();
+        let hex_only = secrets
+            .iter()
+            .all(|k| k.value().trim().bytes().all(is_hex_or_dash));
         Credentials {
             secrets,
             customer_ids,
             windows: OnceCell::new(),
+            hex_only,
         }
     }
 
@@ -103,6 +110,11 @@ impl<'k> Credentials<'k> {
         }
         let decoded = decode(text);
         let decoded = decoded.trim();
+        // Every match below (whole, inside, or a 12-character piece) is a
+        // run of at least 8 of the secret's own characters.
+        if self.hex_only && longest_run(decoded, is_hex_or_dash) < 8 {
+            return None;
+        }
         if self
             .customer_ids
             .iter()
@@ -176,6 +188,20 @@ impl<'k> Credentials<'k> {
         }
         out
     }
+}
+
+fn is_hex_or_dash(b: u8) -> bool {
+    b.is_ascii_hexdigit() || b == b'-'
+}
+
+/// The length of the longest run of bytes of `text` that `keep` accepts.
+fn longest_run(text: &str, keep: fn(u8) -> bool) -> usize {
+    let (mut best, mut run) = (0, 0);
+    for b in text.bytes() {
+        run = if keep(b) { run + 1 } else { 0 };
+        best = best.max(run);
+    }
+    best
 }
 
 /// `text` with percent escapes decoded until none is left (at most three
