@@ -95,6 +95,10 @@ fn has_environment_table(root: &Node<'_>) -> bool {
 /// an environment ([`Layout::EnvironmentTables`]). Never false for a file
 /// [`Document::extract`] would find a profile in.
 pub fn may_hold_settings(path: &Path, text: &str) -> bool {
+    #[cfg(feature = "source")]
+    if let Some(Format::Source(_)) = Format::from_path(path) {
+        return super::source::mentions_flinks(text);
+    }
     is_flinks_file(path)
         || flinks_config_core::contains_ignore_case(text, "flinks")
         || (Format::from_path(path).is_none_or(|f| f == Format::Toml)
@@ -123,6 +127,8 @@ pub struct Document<'t> {
     tree: Result<Node<'t>, Diagnostic>,
     layout: Layout,
     environment: Option<&'static str>,
+    #[cfg_attr(not(feature = "source"), allow(dead_code))] // read for source files
+    format: Option<Format>,
 }
 
 impl<'t> Document<'t> {
@@ -170,6 +176,7 @@ impl<'t> Document<'t> {
             tree,
             layout,
             environment: environment_from_path(path),
+            format: Some(format),
         }
     }
 
@@ -184,6 +191,7 @@ impl<'t> Document<'t> {
             tree: Ok(tree),
             layout,
             environment: None,
+            format: None,
         }
     }
 
@@ -229,7 +237,14 @@ impl<'t> Document<'t> {
             environment: self.environment,
             checker,
         };
-        let found = extract(tree, &cx);
+        #[allow(unused_mut)] // only source files add findings of their own
+        let mut found = extract(tree, &cx);
+        #[cfg(feature = "source")]
+        if let Some(Format::Source(language)) = self.format {
+            // What only code has (URL literals, calls, listeners), located
+            // in the file: raw, for the same redaction as every finding.
+            found.diagnostics.extend(super::source::check(self.text, language, &self.path, checker));
+        }
         Found {
             profiles: found.profiles,
             diagnostics: found.diagnostics,

@@ -8,6 +8,8 @@ pub mod dotenv;
 #[allow(dead_code)] // wired into the .env document in the next step
 mod dotenv_consumers;
 pub mod extract;
+#[cfg(feature = "source")]
+pub mod source;
 #[cfg(feature = "json")]
 pub mod json;
 #[cfg(feature = "toml")]
@@ -57,11 +59,20 @@ pub enum Format {
     /// YAML (`.yml`, `.yaml`): Kubernetes manifests, docker-compose, Helm
     /// values. Read with the `yaml` feature.
     Yaml,
+    /// Source code (JS/TS, Python, C#, Java/Kotlin, Ruby, PHP, Go, shell,
+    /// HTML, Dockerfile, Markdown `sh`/`env` blocks). Read with the
+    /// `source` feature.
+    #[cfg(feature = "source")]
+    Source(source::Language),
 }
 
 impl Format {
     /// The format a file name says, if the library reads it.
     pub fn from_path(path: &Path) -> Option<Format> {
+        #[cfg(feature = "source")]
+        if let Some(language) = source::Language::from_path(path) {
+            return Some(Format::Source(language));
+        }
         let name = path.file_name()?.to_str()?.to_ascii_lowercase();
         if name == ".env" || name.starts_with(".env.") || name.ends_with(".env") {
             return Some(Format::Dotenv);
@@ -84,6 +95,8 @@ impl Format {
             Format::Dotenv => dotenv::parse(text),
             #[cfg(feature = "yaml")]
             Format::Yaml => yaml::parse(text),
+            #[cfg(feature = "source")]
+            Format::Source(language) => source::parse(text, language),
             #[allow(unreachable_patterns)]
             _ => Err(ParseError {
                 message:
