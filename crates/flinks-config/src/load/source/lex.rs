@@ -518,7 +518,7 @@ mod tests {
         assert_eq!(strings("var a = @\"C:\\x\"\"q\"; $\"{b}\"", Family::CLike), ["C:\\x\"\"q", "{b}"]);
         assert_eq!(strings("a = f'{x}' # 'c'\nb = '''m\nn'''", Family::Python), ["{x}", "m\nn"]);
         assert_eq!(strings("curl -H 'k: v' https://x/y # c", Family::Shell), ["-H", "k: v", "https://x/y"]);
-        assert_eq!(strings("cat <<EOF\nhi $X\nEOF\n", Family::Shell), ["cat", "hi $X\n"]);
+        assert_eq!(strings("cat <<EOF\nhi $X\nEOF\n", Family::Shell), ["hi $X\n"]);
         assert_eq!(strings("a = \"#{b}\" # c", Family::Ruby), ["#{b}"]);
     }
 

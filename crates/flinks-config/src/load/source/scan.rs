@@ -598,7 +598,11 @@ impl<'t> Scan<'t> {
     /// in the call (and `curl` in shell).
     fn requests(&self, out: &mut Vec<Diagnostic>) {
         for i in 0..self.tokens.len() {
-            let range = if let Some(word) = self.ident(i) {
+            let curl = self.ident(i) == Some("curl") && self.tokens[i].1 == Family::Shell;
+            let range = if curl {
+                let end = self.token_span(i).map_or(0, |s| s.end);
+                (i + 1, self.command_end(end))
+            } else if let Some(word) = self.ident(i) {
                 if !REQUEST_CALLS.contains(&word) || self.punct(i + 1) != Some(b'(') {
                     continue;
                 }
@@ -829,7 +833,8 @@ fn as_url_naming(composed: &Composed, named: &mut Vec<(String, Span)>) -> Option
                 named.push((stand_in.clone(), span));
             }
             url.extend_from_slice(stand_in.as_bytes());
-            map.extend(std::iter::repeat_n(at[i], stand_in.len()));
+            // (the loop pushes the last offset)
+            map.extend(std::iter::repeat_n(at[i], stand_in.len() - 1));
         } else {
             url.push(bytes[i]);
         }
@@ -949,4 +954,29 @@ fn value_kind(value: &str) -> Option<CredentialKind> {
 fn clip(name: &str) -> &str {
     let end = name.char_indices().nth(60).map_or(name.len(), |(i, _)| i);
     &name[..end]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(text: &str, language: Language, path: &str) -> Vec<(&'static str, usize, usize)> {
+        let mut out: Vec<_> = Scan::new(text, language, path)
+            .findings()
+            .iter()
+            .map(|d| {
+                let at = d.source_span().expect("located").start;
+                let (line, col) = crate::report::line_col(text, at);
+                (d.code(), line, col)
+            })
+            .collect();
+        out.sort();
+        out
+    }
+
+    #[test]
+    fn a_hole_in_the_host_is_an_instance() {
+        let text = "const bad = `https://${instance}.api.private.fin.ag/v3/${id}/BankingServices/`;";
+        assert_eq!(found(text, Language::JavaScript, "a.js"), [("FLK004", 1, 33)]);
+    }
 }
