@@ -206,6 +206,24 @@ impl<'t> Scan<'t> {
                 }
             }
         }
+        // `val base = System.getenv("X") ?: "https://…"`: the name stands
+        // for its default where this file uses it.
+        for (_, at) in self.env_defaults() {
+            let Some((&value, &name)) = self
+                .bound_at
+                .iter()
+                .filter(|(&v, _)| v <= at && at - v <= 12)
+                .max_by_key(|(&v, _)| v)
+            else {
+                continue;
+            };
+            let between = (value..at).any(|j| matches!(self.punct(j), Some(b';' | b'=')));
+            if !between && !self.bindings.contains_key(name) {
+                if let Some((composed, _)) = self.operand(at, 0) {
+                    self.bindings.insert(name, composed);
+                }
+            }
+        }
     }
 
     /// The pieces of a string literal, its holes resolved where they name
@@ -230,6 +248,15 @@ impl<'t> Scan<'t> {
         let mut out = Vec::new();
         for piece in raw {
             match piece {
+                Piece::Hole { expr, .. } if hole_default(&self.text[expr.range()]).is_some() => {
+                    // `${FLINKS_API_URL:-https://…}`, `@Value("${flinks.api-url:https://…}")`:
+                    // the default is literal text.
+                    let inner = &self.text[expr.range()];
+                    let skip = hole_default(inner).unwrap_or(0);
+                    let value = inner[skip..].to_string();
+                    let at = (expr.start + skip..expr.end).collect();
+                    out.push(Piece::Text { value, at });
+                }
                 Piece::Hole { expr, span } => {
                     let name = self.text[expr.range()].trim();
                     let name = name.rsplit('.').next().unwrap_or(name);
@@ -380,8 +407,12 @@ impl<'t> Scan<'t> {
         let kind = kind.unwrap_or_else(|| url_kind(&url));
         let whole = composed.span.unwrap_or(Span::new(0, 0));
         let in_docs = self.language == Language::Markdown;
+        // `https://acme-iframe.private.fin.ag` alone is an origin (compared
+        // with `event.origin`, joined with a path later): host rules only.
+        let origin = url.splitn(4, '/').nth(3).is_none();
         check_url(&url, kind, &UrlContext::linter())
             .into_iter()
+            .filter(|d| !origin || d.code().starts_with("FLK0"))
             // READMEs write `YOUR_CUSTOMER_ID` on purpose.
             .filter(|d| !(in_docs && d.code() == "FLK006"))
             .map(|mut d| {
@@ -731,13 +762,27 @@ impl<'t> Scan<'t> {
             }
             let span = headers
                 .iter()
-                .find(|(n, _, _)| d.message.contains(&format!("`{n}`")))
+                .find(|(n, _, _)| {
+                    d.message
+                        .to_ascii_lowercase()
+                        .contains(&format!("`{}`", n.to_ascii_lowercase()))
+                })
                 .map_or(url_span, |(_, _, s)| *s);
             d.span = None;
             d.snippet = None;
             out.push(d.with_location(self.location(&name, span)));
         }
     }
+}
+
+/// Where the default of `NAME:-default` / `name:default` starts, when it
+/// is a URL.
+fn hole_default(expr: &str) -> Option<usize> {
+    let colon = expr.find(':')?;
+    let after = colon + 1 + usize::from(expr[colon + 1..].starts_with('-'));
+    let name = &expr[..colon];
+    let is_name = !name.is_empty() && name.bytes().all(|b| b.is_ascii_alphanumeric() || b"_.-".contains(&b));
+    (is_name && expr[after..].starts_with("http")).then_some(after)
 }
 
 /// Whether a call joins URLs: `urljoin`, `urllib.parse.urljoin`,
@@ -809,7 +854,7 @@ fn as_url_naming(composed: &Composed, named: &mut Vec<(String, Span)>) -> Option
     let scheme_end = find(&lower[start..], b"://")? + start + 3;
     let host_end = lower[scheme_end..]
         .iter()
-        .position(|&b| matches!(b, b'/' | b'?' | b'#' | b' ' | b'"' | b'\''))
+        .position(|&b| matches!(b, b'/' | b'?' | b'#' | b'"' | b'\''))
         .map_or(lower.len(), |p| scheme_end + p);
     let host: Vec<u8> = lower[scheme_end..host_end].iter().map(|&b| if b == HOLE { b'x' } else { b }).collect();
     let hole_at = |i: usize| {
@@ -843,7 +888,7 @@ fn as_url_naming(composed: &Composed, named: &mut Vec<(String, Span)>) -> Option
     // The path, segment by segment.
     let rest_end = bytes[host_end..]
         .iter()
-        .position(|&b| matches!(b, b'?' | b'#' | b' ' | b'\n' | b'"' | b'\''))
+        .position(|&b| matches!(b, b'?' | b'#' | b'\n' | b'"' | b'\''))
         .map_or(bytes.len(), |p| host_end + p);
     let mut i = host_end;
     let mut previous: &[u8] = b"";
@@ -876,7 +921,7 @@ fn as_url_naming(composed: &Composed, named: &mut Vec<(String, Span)>) -> Option
     if !truncated && rest_end < bytes.len() && bytes[rest_end] == b'?' {
         let q_end = bytes[rest_end..]
             .iter()
-            .position(|&b| matches!(b, b'#' | b' ' | b'\n' | b'"' | b'\''))
+            .position(|&b| matches!(b, b'#' | b'\n' | b'"' | b'\''))
             .map_or(bytes.len(), |p| rest_end + p);
         let mut first = true;
         let mut p = rest_end + 1;
