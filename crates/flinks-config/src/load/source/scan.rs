@@ -23,6 +23,12 @@ const HOLE: u8 = 0;
 /// findings point at the source, whose text the report shows.
 const HOLE_GUID: &str = "a0a0a0a0-0000-4000-8000-000000000000";
 
+/// The longest value put together from code (a URL is far shorter).
+const MAX_VALUE: usize = 8 * 1024;
+
+/// How many tokens a call or listener may span.
+const MAX_CALL_TOKENS: usize = 4096;
+
 /// How deep constants may refer to constants.
 const MAX_DEPTH: u8 = 4;
 
@@ -59,6 +65,18 @@ impl Composed {
             }
         }
         out
+    }
+
+    /// Bytes of text held: a constant built from constants doubling each
+    /// time must not grow without bound.
+    fn size(&self) -> usize {
+        self.pieces
+            .iter()
+            .map(|p| match p {
+                Piece::Text { value, .. } => value.len(),
+                Piece::Hole { .. } => 1,
+            })
+            .sum()
     }
 
     fn extend(&mut self, other: Composed) {
@@ -339,6 +357,7 @@ impl<'t> Scan<'t> {
                 break;
             }
             match self.operand(next + 1, depth) {
+                Some((more, _)) if composed.size() + more.size() > MAX_VALUE => break,
                 Some((more, after)) => {
                     composed.extend(more);
                     next = after;
@@ -368,6 +387,8 @@ impl<'t> Scan<'t> {
     pub fn findings(&self) -> Vec<Diagnostic> {
         let mut out = Vec::new();
         let overrides = self.env_defaults_kinds();
+        let variables: HashMap<usize, &str> =
+            self.env_defaults().into_iter().map(|(name, at)| (at, name)).collect();
         let mut seen = HashSet::new();
         for i in self.expression_starts() {
             let Some((composed, _)) = self.expression(i, 0) else {
@@ -377,7 +398,9 @@ impl<'t> Scan<'t> {
                 continue;
             }
             let kind = overrides.get(&i).copied();
-            let key = self.bound_at.get(&i).copied().unwrap_or("(string)");
+            let key = (self.bound_at.get(&i).or(variables.get(&i)))
+                .copied()
+                .unwrap_or("(string)");
             for d in self.check_composed(&composed, kind, key) {
                 if seen.insert((d.code(), d.source_span())) {
                     out.push(d);
@@ -607,10 +630,12 @@ impl<'t> Scan<'t> {
         }
     }
 
-    /// The token closing the bracket at `open`.
+    /// The token closing the bracket at `open`, within a bounded look-ahead
+    /// (unbalanced brackets in a minified bundle must not make a file
+    /// quadratic).
     fn matching(&self, open: usize, left: u8, right: u8) -> Option<usize> {
         let mut depth = 0usize;
-        for j in open..self.tokens.len() {
+        for j in open..self.tokens.len().min(open + MAX_CALL_TOKENS) {
             match self.punct(j) {
                 Some(b) if b == left => depth += 1,
                 Some(b) if b == right => {
@@ -663,14 +688,12 @@ impl<'t> Scan<'t> {
             }
             break;
         }
-        self.tokens
-            .iter()
-            .rposition(|(t, _)| match t {
-                Token::Str(s) => s.span.start < end,
-                Token::Ident(s) => s.start < end,
-                Token::Punct(_, p) => *p < end,
-            })
-            .map_or(0, |p| p + 1)
+        // Tokens are in file order.
+        self.tokens.partition_point(|(t, _)| match t {
+            Token::Str(s) => s.span.start < end,
+            Token::Ident(s) => s.start < end,
+            Token::Punct(_, p) => *p < end,
+        })
     }
 
     fn request(&self, from: usize, to: usize, out: &mut Vec<Diagnostic>) {
