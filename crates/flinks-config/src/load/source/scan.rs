@@ -308,6 +308,17 @@ impl<'t> Scan<'t> {
             )),
             Token::Ident(span) => {
                 let name = &self.text[span.range()];
+                if name == "new" && self.ident(i + 1).is_some() {
+                    return self.operand(i + 1, depth);
+                }
+                if self.punct(i + 1) == Some(b'(') && matches!(name, "Uri" | "URL" | "URI") {
+                    // `new Uri("…")`: the value is its one argument.
+                    if let Some((only, next)) = self.expression(i + 2, depth + 1) {
+                        if self.punct(next) == Some(b')') {
+                            return Some((only, next + 1));
+                        }
+                    }
+                }
                 if self.punct(i + 1) == Some(b'(') && is_url_join(name, self.ident(i.wrapping_sub(2))) {
                     let (first, next) = self.expression(i + 2, depth + 1)?;
                     if self.punct(next) != Some(b',') {
@@ -407,7 +418,15 @@ impl<'t> Scan<'t> {
                 }
             }
         }
-        self.requests(&mut out);
+        let mut calls = Vec::new();
+        self.requests(&mut calls);
+        // A call inside a call (`fetch` in a route handler `app.post(…)`)
+        // is read from both: report each finding once.
+        for d in calls {
+            if seen.insert((d.code(), d.source_span())) {
+                out.push(d);
+            }
+        }
         self.listeners(&mut out);
         self.browser_secrets(&mut out);
         out
