@@ -118,7 +118,10 @@ fn correct_code_stays_clean() {
     // routes joined onto it, a production iframe on /v2/ without demo, the
     // public sandbox values in sandbox-only tests, a project merely named
     // flinks, a curl with the right header, an origin-checking listener.
-    let out = run_in(&fixtures().join("clean"), &["lint", ".", "--format", "json"]);
+    let out = run_in(
+        &fixtures().join("clean"),
+        &["lint", ".", "--format", "json"],
+    );
     assert_eq!(located(&out), Vec::new(), "{}", stdout(&out));
     assert_eq!(out.status.code(), Some(0));
 }
@@ -134,7 +137,10 @@ fn sarif_and_github_point_at_the_literal() {
         .find(|r| r["ruleId"] == "FLK004")
         .expect("FLK004 reported");
     let region = &dotted["locations"][0]["physicalLocation"]["region"];
-    assert_eq!((region["startLine"].as_u64(), region["startColumn"].as_u64()), (Some(17), Some(55)));
+    assert_eq!(
+        (region["startLine"].as_u64(), region["startColumn"].as_u64()),
+        (Some(17), Some(55))
+    );
     let out = run_in(&dir, &["lint", "get-token.sh", "--format", "github"]);
     assert!(
         stdout(&out).contains("title=FLK401 header-wrong-name,file=get-token.sh,line=7,col=13,"),
@@ -160,7 +166,11 @@ fn human_output_of_a_js_a_csharp_and_a_shell_finding() {
 fn files_that_never_mention_flinks_are_not_read() {
     let dir = scratch("prefilter");
     // A template hole that would be a finding if this file were read.
-    std::fs::write(dir.join("other.js"), "const u = `https://${x}.api.example.com/`;\n").unwrap();
+    std::fs::write(
+        dir.join("other.js"),
+        "const u = `https://${x}.api.example.com/`;\n",
+    )
+    .unwrap();
     let out = run_in(&dir, &["lint", ".", "--format", "json"]);
     assert_eq!(located(&out), Vec::new());
     let value: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
@@ -173,10 +183,22 @@ fn inline_suppression_in_each_comment_syntax() {
     let dir = scratch("suppress");
     let url = "https://toolbox.api.private.fin.ag/v3/";
     for (name, text) in [
-        ("a.js", format!("// flinks-config: allow FLK004\nconst u = \"{url}\";\n")),
-        ("b.py", format!("u = \"{url}\"  # flinks-config: allow FLK004\n")),
-        ("c.html", format!("<!-- flinks-config: allow FLK004 -->\n<a href=\"{url}\"></a>\n")),
-        ("d.cs", format!("/* flinks-config: allow FLK004 */\nvar u = \"{url}\";\n")),
+        (
+            "a.js",
+            format!("// flinks-config: allow FLK004\nconst u = \"{url}\";\n"),
+        ),
+        (
+            "b.py",
+            format!("u = \"{url}\"  # flinks-config: allow FLK004\n"),
+        ),
+        (
+            "c.html",
+            format!("<!-- flinks-config: allow FLK004 -->\n<a href=\"{url}\"></a>\n"),
+        ),
+        (
+            "d.cs",
+            format!("/* flinks-config: allow FLK004 */\nvar u = \"{url}\";\n"),
+        ),
     ] {
         std::fs::write(dir.join(name), text).unwrap();
     }
@@ -184,7 +206,10 @@ fn inline_suppression_in_each_comment_syntax() {
     assert_eq!(located(&out), Vec::new(), "{}", stdout(&out));
     std::fs::write(dir.join("e.rb"), format!("U = \"{url}\"\n")).unwrap();
     let out = run_in(&dir, &["lint", ".", "--format", "json"]);
-    assert_eq!(located(&out), [("e.rb".to_string(), "FLK004".to_string(), 1, 21)]);
+    assert_eq!(
+        located(&out),
+        [("e.rb".to_string(), "FLK004".to_string(), 1, 21)]
+    );
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
@@ -197,19 +222,62 @@ fn no_secret_from_source_reaches_any_output() {
     let c = CANARY;
     let iframe = format!("https://acme-iframe.private.fin.ag/?demo=true&authorizeToken={c}");
     let files = [
-        ("src/components/Pay.jsx", format!("const secretKey = \"{c}\";\nconst u = \"{iframe}\";\n")),
-        ("server.ts", format!("const apiKey = process.env.FLINKS_API_KEY || \"{c}\";\nconst u = `{iframe}`;\n")),
-        ("client.py", format!("SECRET_KEY = '{c}'\nu = f\"{iframe}\"\n")),
-        ("Client.cs", format!("const string ApiKey = @\"{c}\";\nvar u = $\"{iframe}\";\n")),
-        ("Client.java", format!("String secretKey = \"{c}\";\nString u = \"{iframe}\";\n")),
-        ("client.kt", format!("val authorizeToken = \"{c}\"\nval u = \"{iframe}\"\n")),
-        ("client.rb", format!("SECRET_KEY = '{c}'\nU = \"{iframe}\"\n")),
-        ("client.php", format!("<?php $secretKey = '{c}';\n$u = \"{iframe}\";\n")),
-        ("client.go", format!("const apiKey = \"{c}\"\nvar u = `{iframe}`\n")),
-        ("token.sh", format!("FLINKS_SECRET_KEY={c}\ncurl \"{iframe}\" -H \"flinks-auth-key: {c}\"\n")),
-        ("index.html", format!("<script>const secretKey = \"{c}\";</script>\n<iframe src=\"{iframe}\"></iframe>\n")),
-        ("README.md", format!("```sh\nexport FLINKS_SECRET_KEY={c}\ncurl '{iframe}'\n```\n")),
-        ("Dockerfile", format!("ENV FLINKS_SECRET_KEY={c}\nENV FLINKS_IFRAME_URL={iframe}\n")),
+        (
+            "src/components/Pay.jsx",
+            format!("const secretKey = \"{c}\";\nconst u = \"{iframe}\";\n"),
+        ),
+        (
+            "server.ts",
+            format!(
+                "const apiKey = process.env.FLINKS_API_KEY || \"{c}\";\nconst u = `{iframe}`;\n"
+            ),
+        ),
+        (
+            "client.py",
+            format!("SECRET_KEY = '{c}'\nu = f\"{iframe}\"\n"),
+        ),
+        (
+            "Client.cs",
+            format!("const string ApiKey = @\"{c}\";\nvar u = $\"{iframe}\";\n"),
+        ),
+        (
+            "Client.java",
+            format!("String secretKey = \"{c}\";\nString u = \"{iframe}\";\n"),
+        ),
+        (
+            "client.kt",
+            format!("val authorizeToken = \"{c}\"\nval u = \"{iframe}\"\n"),
+        ),
+        (
+            "client.rb",
+            format!("SECRET_KEY = '{c}'\nU = \"{iframe}\"\n"),
+        ),
+        (
+            "client.php",
+            format!("<?php $secretKey = '{c}';\n$u = \"{iframe}\";\n"),
+        ),
+        (
+            "client.go",
+            format!("const apiKey = \"{c}\"\nvar u = `{iframe}`\n"),
+        ),
+        (
+            "token.sh",
+            format!("FLINKS_SECRET_KEY={c}\ncurl \"{iframe}\" -H \"flinks-auth-key: {c}\"\n"),
+        ),
+        (
+            "index.html",
+            format!(
+                "<script>const secretKey = \"{c}\";</script>\n<iframe src=\"{iframe}\"></iframe>\n"
+            ),
+        ),
+        (
+            "README.md",
+            format!("```sh\nexport FLINKS_SECRET_KEY={c}\ncurl '{iframe}'\n```\n"),
+        ),
+        (
+            "Dockerfile",
+            format!("ENV FLINKS_SECRET_KEY={c}\nENV FLINKS_IFRAME_URL={iframe}\n"),
+        ),
     ];
     for (name, text) in files {
         let path = dir.join(name);
@@ -221,7 +289,10 @@ fn no_secret_from_source_reaches_any_output() {
         assert_eq!(out.status.code(), Some(1), "{format}: findings expected");
         let text = stdout(&out) + &String::from_utf8_lossy(&out.stderr);
         assert!(text.contains("FLK"), "{format}: no findings shown");
-        assert!(!text.contains(NEEDLE), "{format} output leaked the canary:\n{text}");
+        assert!(
+            !text.contains(NEEDLE),
+            "{format} output leaked the canary:\n{text}"
+        );
     }
     std::fs::remove_dir_all(&dir).unwrap();
 }

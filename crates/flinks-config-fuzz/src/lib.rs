@@ -210,7 +210,10 @@ pub fn source(data: &[u8]) {
     let files = [
         ("app.ts", format!("const secretKey = \"{c}\";")),
         ("src/components/Pay.jsx", format!("const apiKey = '{c}';")),
-        ("index.html", format!("<script>const secretKey = \"{c}\";</script>")),
+        (
+            "index.html",
+            format!("<script>const secretKey = \"{c}\";</script>"),
+        ),
         ("client.py", format!("SECRET_KEY = \"{c}\"")),
         ("Client.cs", format!("const string SecretKey = @\"{c}\";")),
         ("Client.java", format!("String secretKey = \"{c}\";")),

@@ -243,7 +243,9 @@ impl<'t> Document<'t> {
         if let Some(Format::Source(language)) = self.format {
             // What only code has (URL literals, calls, listeners), located
             // in the file: raw, for the same redaction as every finding.
-            found.diagnostics.extend(super::source::check(self.text, language, &self.path, checker));
+            found.diagnostics.extend(super::source::check(
+                self.text, language, &self.path, checker,
+            ));
         }
         Found {
             profiles: found.profiles,

@@ -8,10 +8,10 @@ pub mod dotenv;
 #[allow(dead_code)] // wired into the .env document in the next step
 mod dotenv_consumers;
 pub mod extract;
-#[cfg(feature = "source")]
-pub mod source;
 #[cfg(feature = "json")]
 pub mod json;
+#[cfg(feature = "source")]
+pub mod source;
 #[cfg(feature = "toml")]
 pub mod toml;
 pub mod tree;

@@ -65,7 +65,9 @@ mod tests {
     #[test]
     fn origin_check_or_other_messages_stay_clean() {
         assert!(check("e => { if (e.origin !== FLINKS) return; use(e.data.loginId) }").is_none());
-        assert!(check("e => { const { origin } = e; if (origin != o) return; e.data.step }").is_none());
+        assert!(
+            check("e => { const { origin } = e; if (origin != o) return; e.data.step }").is_none()
+        );
         // `steps`, `stepper` are not the Connect `step` field.
         assert!(check("e => render(e.data.steps, stepper)").is_none());
     }

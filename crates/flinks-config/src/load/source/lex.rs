@@ -94,7 +94,9 @@ pub fn lex(text: &str, family: Family, start: usize, end: usize) -> Lexed {
             b'<' if family == Family::CLike && bytes[i..end].starts_with(b"<!--") => {
                 i = find(bytes, i + 4, end, b"-->").map_or(end, |e| e + 3);
             }
-            b'#' if family != Family::CLike && !(family == Family::Ruby && next_is(bytes, i, b'{')) => {
+            b'#' if family != Family::CLike
+                && !(family == Family::Ruby && next_is(bytes, i, b'{')) =>
+            {
                 if family == Family::Shell && i > start && !is_space(bytes[i - 1]) {
                     // `a#b` is one word in shell.
                     i = shell_word(bytes, i, end, &mut tokens);
@@ -122,13 +124,20 @@ pub fn lex(text: &str, family: Family, start: usize, end: usize) -> Lexed {
                         continue;
                     }
                 }
-                if family == Family::Shell && i < end && !is_space(bytes[i]) && !b";|&()<>`".contains(&bytes[i]) {
+                if family == Family::Shell
+                    && i < end
+                    && !is_space(bytes[i])
+                    && !b";|&()<>`".contains(&bytes[i])
+                {
                     i = shell_word(bytes, s, end, &mut tokens);
                     continue;
                 }
                 tokens.push(Token::Ident(Span::new(s, i)));
             }
-            b'@' | b'$' if family == Family::CLike && matches!(bytes.get(i + 1), Some(b'"' | b'@' | b'$')) => {
+            b'@' | b'$'
+                if family == Family::CLike
+                    && matches!(bytes.get(i + 1), Some(b'"' | b'@' | b'$')) =>
+            {
                 let mut q = i;
                 while q < end && (bytes[q] == b'@' || bytes[q] == b'$') {
                     q += 1;
@@ -259,9 +268,7 @@ fn string_at(text: &str, family: Family, start: usize, q: usize, end: usize) -> 
     let open = if triple { 3 } else { 1 };
     let raw = prefix.contains('r') || prefix.contains('@');
     let escapes = match family {
-        Family::Shell | Family::Ruby | Family::CLike if quote == b'\'' => {
-            family == Family::CLike
-        }
+        Family::Shell | Family::Ruby | Family::CLike if quote == b'\'' => family == Family::CLike,
         _ => !raw,
     };
     let multiline = triple || quote == b'`' || raw || family != Family::CLike;
@@ -411,7 +418,9 @@ pub fn pieces(text: &str, s: &Str, holes: Holes) -> Vec<Piece> {
             continue;
         }
         let hole_open = match holes {
-            Holes::DollarBrace | Holes::Dollar if b == b'$' && bytes.get(i + 1) == Some(&b'{') => Some(2),
+            Holes::DollarBrace | Holes::Dollar if b == b'$' && bytes.get(i + 1) == Some(&b'{') => {
+                Some(2)
+            }
             Holes::HashBrace if b == b'#' && bytes.get(i + 1) == Some(&b'{') => Some(2),
             Holes::Brace if b == b'{' && bytes.get(i + 1) == Some(&b'{') => {
                 value.push(b'{');
@@ -514,11 +523,26 @@ mod tests {
 
     #[test]
     fn reads_every_string_form() {
-        assert_eq!(strings("const a = `x${\"}\"}y`; // 'no'", Family::CLike), ["x${\"}\"}y"]);
-        assert_eq!(strings("var a = @\"C:\\x\"\"q\"; $\"{b}\"", Family::CLike), ["C:\\x\"\"q", "{b}"]);
-        assert_eq!(strings("a = f'{x}' # 'c'\nb = '''m\nn'''", Family::Python), ["{x}", "m\nn"]);
-        assert_eq!(strings("curl -H 'k: v' https://x/y # c", Family::Shell), ["-H", "k: v", "https://x/y"]);
-        assert_eq!(strings("cat <<EOF\nhi $X\nEOF\n", Family::Shell), ["hi $X\n"]);
+        assert_eq!(
+            strings("const a = `x${\"}\"}y`; // 'no'", Family::CLike),
+            ["x${\"}\"}y"]
+        );
+        assert_eq!(
+            strings("var a = @\"C:\\x\"\"q\"; $\"{b}\"", Family::CLike),
+            ["C:\\x\"\"q", "{b}"]
+        );
+        assert_eq!(
+            strings("a = f'{x}' # 'c'\nb = '''m\nn'''", Family::Python),
+            ["{x}", "m\nn"]
+        );
+        assert_eq!(
+            strings("curl -H 'k: v' https://x/y # c", Family::Shell),
+            ["-H", "k: v", "https://x/y"]
+        );
+        assert_eq!(
+            strings("cat <<EOF\nhi $X\nEOF\n", Family::Shell),
+            ["hi $X\n"]
+        );
         assert_eq!(strings("a = \"#{b}\" # c", Family::Ruby), ["#{b}"]);
     }
 

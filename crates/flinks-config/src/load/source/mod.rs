@@ -61,7 +61,8 @@ impl Language {
     /// The language a file name says.
     pub fn from_path(path: &Path) -> Option<Language> {
         let name = path.file_name()?.to_str()?.to_ascii_lowercase();
-        if name == "dockerfile" || name.starts_with("dockerfile.") || name.ends_with(".dockerfile") {
+        if name == "dockerfile" || name.starts_with("dockerfile.") || name.ends_with(".dockerfile")
+        {
             return Some(Language::Dockerfile);
         }
         let ext = name.rsplit_once('.')?.1;

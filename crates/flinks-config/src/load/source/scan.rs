@@ -9,8 +9,8 @@ use super::Language;
 use crate::load::tree::{Entry, Kind, Node};
 use flinks_config_core::rules::{connect_origin_unchecked, secret_in_frontend};
 use flinks_config_core::{
-    check_headers, check_url, endpoint, is_guid, normalize_key, CredentialKind, Diagnostic,
-    Field, KnownValue, Location, Source, Span, UrlContext, UrlKind,
+    check_headers, check_url, endpoint, is_guid, normalize_key, CredentialKind, Diagnostic, Field,
+    KnownValue, Location, Source, Span, UrlContext, UrlKind,
 };
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
@@ -34,15 +34,41 @@ const MAX_DEPTH: u8 = 4;
 
 /// Calls whose arguments are one request: URL and headers.
 const REQUEST_CALLS: [&str; 22] = [
-    "fetch", "axios", "got", "ky", "post", "get", "put", "patch", "request", "Post", "Get",
-    "PostAsync", "GetAsync", "SendAsync", "PostAsJsonAsync", "postForEntity", "postForObject",
-    "exchange", "NewRequest", "post_form", "execute", "HttpRequestMessage",
+    "fetch",
+    "axios",
+    "got",
+    "ky",
+    "post",
+    "get",
+    "put",
+    "patch",
+    "request",
+    "Post",
+    "Get",
+    "PostAsync",
+    "GetAsync",
+    "SendAsync",
+    "PostAsJsonAsync",
+    "postForEntity",
+    "postForObject",
+    "exchange",
+    "NewRequest",
+    "post_form",
+    "execute",
+    "HttpRequestMessage",
 ];
 
 /// Header names a Flinks request may carry (or wrongly carry).
 const HEADERS: [&str; 9] = [
-    "flinks-auth-key", "x-api-key", "authorization", "bearer", "flinks_auth_key",
-    "flinksauthkey", "flinks-api-key", "api-key", "apikey",
+    "flinks-auth-key",
+    "x-api-key",
+    "authorization",
+    "bearer",
+    "flinks_auth_key",
+    "flinksauthkey",
+    "flinks-api-key",
+    "api-key",
+    "apikey",
 ];
 
 /// A value put together from literals: text with each byte's offset in the
@@ -195,7 +221,12 @@ impl<'t> Scan<'t> {
             _ => return None,
         };
         // `a == b`, `a != b`, `a <= b`: comparisons, not bindings.
-        if i > 0 && matches!(self.punct(i.saturating_sub(1)), Some(b'!' | b'<' | b'>' | b'=')) {
+        if i > 0
+            && matches!(
+                self.punct(i.saturating_sub(1)),
+                Some(b'!' | b'<' | b'>' | b'=')
+            )
+        {
             return None;
         }
         Some(after)
@@ -258,7 +289,10 @@ impl<'t> Scan<'t> {
         }
         // `"…{x}…".format(x=…)`, `string.Format("…{0}…", x)`.
         let formatted = (self.punct(i + 1) == Some(b'.') && self.ident(i + 2) == Some("format"))
-            || (i >= 2 && self.ident(i - 2).is_some_and(|f| f.eq_ignore_ascii_case("format")));
+            || (i >= 2
+                && self
+                    .ident(i - 2)
+                    .is_some_and(|f| f.eq_ignore_ascii_case("format")));
         if formatted && holes == Holes::None {
             holes = Holes::Brace;
         }
@@ -319,16 +353,25 @@ impl<'t> Scan<'t> {
                         }
                     }
                 }
-                if self.punct(i + 1) == Some(b'(') && is_url_join(name, self.ident(i.wrapping_sub(2))) {
+                if self.punct(i + 1) == Some(b'(')
+                    && is_url_join(name, self.ident(i.wrapping_sub(2)))
+                {
                     let (first, next) = self.expression(i + 2, depth + 1)?;
                     if self.punct(next) != Some(b',') {
                         return None;
                     }
                     let (second, next) = self.expression(next + 1, depth + 1)?;
                     // `new URL(relative, base)` in JavaScript.
-                    let (base, relative) = if name == "URL" { (second, first) } else { (first, second) };
+                    let (base, relative) = if name == "URL" {
+                        (second, first)
+                    } else {
+                        (first, second)
+                    };
                     let mut joined = base.join(relative);
-                    joined.span = Some(Span::new(span.start, self.token_span(next).map_or(span.end, |s| s.end)));
+                    joined.span = Some(Span::new(
+                        span.start,
+                        self.token_span(next).map_or(span.end, |s| s.end),
+                    ));
                     return Some((joined, next + 1));
                 }
                 // A dotted name: `Config.BASE`, `self.base_url`, `process.env.X`.
@@ -340,7 +383,10 @@ impl<'t> Scan<'t> {
                 let whole = Span::new(span.start, self.token_span(end)?.end);
                 let pieces = match self.bindings.get(last).filter(|_| depth < MAX_DEPTH) {
                     Some(bound) => bound.pieces.clone(),
-                    None => vec![Piece::Hole { expr: whole, span: whole }],
+                    None => vec![Piece::Hole {
+                        expr: whole,
+                        span: whole,
+                    }],
                 };
                 Some((
                     Composed {
@@ -398,8 +444,11 @@ impl<'t> Scan<'t> {
     pub fn findings(&self) -> Vec<Diagnostic> {
         let mut out = Vec::new();
         let overrides = self.env_defaults_kinds();
-        let variables: HashMap<usize, &str> =
-            self.env_defaults().into_iter().map(|(name, at)| (at, name)).collect();
+        let variables: HashMap<usize, &str> = self
+            .env_defaults()
+            .into_iter()
+            .map(|(name, at)| (at, name))
+            .collect();
         let mut seen = HashSet::new();
         for i in self.expression_starts() {
             let Some((composed, _)) = self.expression(i, 0) else {
@@ -434,7 +483,12 @@ impl<'t> Scan<'t> {
 
     /// The URL rules on a value put together from code, each finding moved
     /// onto the bytes of the file it is about.
-    fn check_composed(&self, composed: &Composed, kind: Option<UrlKind>, key: &str) -> Vec<Diagnostic> {
+    fn check_composed(
+        &self,
+        composed: &Composed,
+        kind: Option<UrlKind>,
+        key: &str,
+    ) -> Vec<Diagnostic> {
         let mut named = Vec::new();
         let Some((url, at)) = as_url_naming(composed, &mut named) else {
             return Vec::new();
@@ -461,7 +515,11 @@ impl<'t> Scan<'t> {
                 let span = match d.span {
                     Some(s) if !at.is_empty() => {
                         let start = at[s.start.min(at.len() - 1)];
-                        let end = if s.end > s.start { at[(s.end - 1).min(at.len() - 1)] + 1 } else { start };
+                        let end = if s.end > s.start {
+                            at[(s.end - 1).min(at.len() - 1)] + 1
+                        } else {
+                            start
+                        };
                         Span::new(start, end.max(start))
                     }
                     _ => whole,
@@ -506,7 +564,13 @@ impl<'t> Scan<'t> {
             }
             let reader = matches!(
                 word,
-                "getenv" | "Getenv" | "GetEnvironmentVariable" | "getOrDefault" | "fetch" | "get" | "env"
+                "getenv"
+                    | "Getenv"
+                    | "GetEnvironmentVariable"
+                    | "getOrDefault"
+                    | "fetch"
+                    | "get"
+                    | "env"
             );
             if !reader || self.punct(i + 1) != Some(b'(') {
                 continue;
@@ -517,7 +581,9 @@ impl<'t> Scan<'t> {
                 "getOrDefault" => i >= 4 && self.ident(i - 4) == Some("getenv"),
                 _ => true,
             };
-            let Some(name) = self.str_at(i + 2).map(|s| self.content(s)) else { continue };
+            let Some(name) = self.str_at(i + 2).map(|s| self.content(s)) else {
+                continue;
+            };
             if !qualified {
                 continue;
             }
@@ -546,22 +612,36 @@ impl<'t> Scan<'t> {
     /// credential's name, and defaults of environment reads.
     fn settings(&self) -> Vec<Setting<'t>> {
         let mut out = Vec::new();
-        let mut push = |name: &'t str, name_span: Span, field: Field, s: &Str, key: Cow<'t, str>| {
-            let value = self.text.get(s.content.range()).unwrap_or_default();
-            if is_guid(value.trim()) {
-                out.push(Setting { name, name_span, field, value, value_span: s.content, key });
-            }
-        };
+        let mut push =
+            |name: &'t str, name_span: Span, field: Field, s: &Str, key: Cow<'t, str>| {
+                let value = self.text.get(s.content.range()).unwrap_or_default();
+                if is_guid(value.trim()) {
+                    out.push(Setting {
+                        name,
+                        name_span,
+                        field,
+                        value,
+                        value_span: s.content,
+                        key,
+                    });
+                }
+            };
         for (&at, &name) in &self.bound_at {
             let (Some(s), Some(field)) = (self.str_at(at), credential_field(name)) else {
                 continue;
             };
             let name_span = self.token_span(at.saturating_sub(2)).unwrap_or(s.span);
-            let key = if variable_field(name).is_some() { Cow::Borrowed(name) } else { Cow::Borrowed(field.env_var()) };
+            let key = if variable_field(name).is_some() {
+                Cow::Borrowed(name)
+            } else {
+                Cow::Borrowed(field.env_var())
+            };
             push(name, name_span, field, s, key);
         }
         for (name, at) in self.env_defaults() {
-            let (Some(s), Some(field)) = (self.str_at(at), variable_field(name)) else { continue };
+            let (Some(s), Some(field)) = (self.str_at(at), variable_field(name)) else {
+                continue;
+            };
             if field.is_secret() {
                 push(name, s.span, field, s, Cow::Borrowed(name));
             }
@@ -578,7 +658,11 @@ impl<'t> Scan<'t> {
             .into_iter()
             .enumerate()
             .map(|(n, s)| {
-                let table = if normalize_key(s.name) == "flinks" { format!("{}_{n}", s.name) } else { s.name.to_string() };
+                let table = if normalize_key(s.name) == "flinks" {
+                    format!("{}_{n}", s.name)
+                } else {
+                    s.name.to_string()
+                };
                 Entry {
                     key: Cow::Owned(table),
                     key_span: Some(s.name_span),
@@ -593,7 +677,10 @@ impl<'t> Scan<'t> {
                 }
             })
             .collect();
-        Node { span: None, kind: Kind::Map(entries) }
+        Node {
+            span: None,
+            kind: Kind::Map(entries),
+        }
     }
 
     /// FLK305 for a secret bound in code that runs in the browser (a
@@ -610,7 +697,10 @@ impl<'t> Scan<'t> {
             {
                 continue;
             }
-            let kind = s.field.credential().map_or("credential".to_string(), |k| k.to_string());
+            let kind = s
+                .field
+                .credential()
+                .map_or("credential".to_string(), |k| k.to_string());
             out.push(
                 Diagnostic::new(
                     &secret_in_frontend::RULE,
@@ -631,7 +721,9 @@ impl<'t> Scan<'t> {
             let Some(word) = self.ident(i) else { continue };
             let body = if word == "addEventListener"
                 && self.punct(i + 1) == Some(b'(')
-                && self.str_at(i + 2).is_some_and(|s| self.content(s) == "message")
+                && self
+                    .str_at(i + 2)
+                    .is_some_and(|s| self.content(s) == "message")
             {
                 self.matching(i + 1, b'(', b')').map(|end| (i + 3, end))
             } else if word.eq_ignore_ascii_case("onmessage") && self.punct(i + 1) == Some(b'=') {
@@ -642,8 +734,12 @@ impl<'t> Scan<'t> {
                 None
             };
             let Some((from, to)) = body else { continue };
-            let (Some(a), Some(b)) = (self.token_span(from), self.token_span(to)) else { continue };
-            if let Some(d) = connect_origin_unchecked::check(&self.text[a.start..b.end.max(a.start)]) {
+            let (Some(a), Some(b)) = (self.token_span(from), self.token_span(to)) else {
+                continue;
+            };
+            if let Some(d) =
+                connect_origin_unchecked::check(&self.text[a.start..b.end.max(a.start)])
+            {
                 out.push(d.with_location(self.location(word, self.token_span(i).unwrap_or(a))));
             }
         }
@@ -685,7 +781,10 @@ impl<'t> Scan<'t> {
                     Some(end) => (i + 2, end),
                     None => continue,
                 }
-            } else if let Some(s) = self.str_at(i).filter(|s| s.bare && self.content(s) == "curl") {
+            } else if let Some(s) = self
+                .str_at(i)
+                .filter(|s| s.bare && self.content(s) == "curl")
+            {
                 (i + 1, self.command_end(s.span.end))
             } else {
                 continue;
@@ -700,7 +799,10 @@ impl<'t> Scan<'t> {
         let bytes = self.text.as_bytes();
         let mut end = at;
         loop {
-            end = bytes[end..].iter().position(|&b| b == b'\n').map_or(bytes.len(), |p| end + p);
+            end = bytes[end..]
+                .iter()
+                .position(|&b| b == b'\n')
+                .map_or(bytes.len(), |p| end + p);
             if end > 0 && bytes[end - 1] == b'\\' && end < bytes.len() {
                 end += 1;
                 continue;
@@ -735,10 +837,13 @@ impl<'t> Scan<'t> {
                     if let Some(h) = self.str_at(i + 1) {
                         let line = self.content(h);
                         if let Some((name, value)) = line.split_once(':') {
-                            let name_span = Span::new(h.content.start, h.content.start + name.len());
+                            let name_span =
+                                Span::new(h.content.start, h.content.start + name.len());
                             let value = value.trim();
                             headers.push((name.trim().to_string(), value.to_string(), name_span));
-                            if let Some(kind) = value_kind(value.trim_start_matches('$').trim_matches(['{', '}'])) {
+                            if let Some(kind) =
+                                value_kind(value.trim_start_matches('$').trim_matches(['{', '}']))
+                            {
                                 known.push((kind, value.to_string()));
                             }
                         }
@@ -757,7 +862,8 @@ impl<'t> Scan<'t> {
                         Some((Token::Str(vs), _)) => self.content(vs).to_string(),
                         Some((Token::Ident(_), _)) => {
                             let mut end = v;
-                            while self.punct(end + 1) == Some(b'.') && self.ident(end + 2).is_some() {
+                            while self.punct(end + 1) == Some(b'.') && self.ident(end + 2).is_some()
+                            {
                                 end += 2;
                             }
                             self.ident(end).unwrap_or_default().to_string()
@@ -774,7 +880,8 @@ impl<'t> Scan<'t> {
                 if target.is_none() {
                     if let Some((composed, next)) = self.expression(i, 0) {
                         if let Some((url, _)) = as_url(&composed) {
-                            target = endpoint_name(&url).map(|e| (e, composed.span.unwrap_or(s.span)));
+                            target =
+                                endpoint_name(&url).map(|e| (e, composed.span.unwrap_or(s.span)));
                             i = next;
                             continue;
                         }
@@ -783,7 +890,8 @@ impl<'t> Scan<'t> {
             } else if target.is_none() && self.ident(i).is_some() {
                 if let Some((composed, next)) = self.expression(i, 0) {
                     if let Some((url, _)) = as_url(&composed) {
-                        target = endpoint_name(&url).map(|e| (e, composed.span.unwrap_or(Span::new(0, 0))));
+                        target = endpoint_name(&url)
+                            .map(|e| (e, composed.span.unwrap_or(Span::new(0, 0))));
                         i = next.max(i + 1);
                         continue;
                     }
@@ -791,13 +899,21 @@ impl<'t> Scan<'t> {
             }
             i += 1;
         }
-        let Some(((name, _), url_span)) = target else { return };
-        let Some(endpoint) = endpoint(&name) else { return };
+        let Some(((name, _), url_span)) = target else {
+            return;
+        };
+        let Some(endpoint) = endpoint(&name) else {
+            return;
+        };
         if headers.is_empty() {
             return; // headers built elsewhere: nothing certain to say
         }
-        let pairs: Vec<(&str, &str)> = headers.iter().map(|(n, v, _)| (n.as_str(), v.as_str())).collect();
-        let known: Vec<KnownValue<'_>> = known.iter().map(|(k, v)| KnownValue::new(*k, v)).collect();
+        let pairs: Vec<(&str, &str)> = headers
+            .iter()
+            .map(|(n, v, _)| (n.as_str(), v.as_str()))
+            .collect();
+        let known: Vec<KnownValue<'_>> =
+            known.iter().map(|(k, v)| KnownValue::new(*k, v)).collect();
         for mut d in check_headers(endpoint, &pairs, &known) {
             if spread && d.code() == "FLK402" {
                 continue;
@@ -823,7 +939,10 @@ fn hole_default(expr: &str) -> Option<usize> {
     let colon = expr.find(':')?;
     let after = colon + 1 + usize::from(expr[colon + 1..].starts_with('-'));
     let name = &expr[..colon];
-    let is_name = !name.is_empty() && name.bytes().all(|b| b.is_ascii_alphanumeric() || b"_.-".contains(&b));
+    let is_name = !name.is_empty()
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"_.-".contains(&b));
     (is_name && expr[after..].starts_with("http")).then_some(after)
 }
 
@@ -844,12 +963,21 @@ fn split_braces(piece: Piece, out: &mut Vec<Piece>) {
     let mut i = 0;
     while i < bytes.len() {
         if bytes[i] == b'{' && (i == 0 || bytes[i - 1] != b'$') {
-            let close = bytes[i + 1..].iter().position(|&b| b == b'}').map(|p| i + 1 + p);
+            let close = bytes[i + 1..]
+                .iter()
+                .position(|&b| b == b'}')
+                .map(|p| i + 1 + p);
             if let Some(close) = close.filter(|&c| {
-                c > i + 1 && bytes[i + 1..c].iter().all(|b| b.is_ascii_alphanumeric() || *b == b'_')
+                c > i + 1
+                    && bytes[i + 1..c]
+                        .iter()
+                        .all(|b| b.is_ascii_alphanumeric() || *b == b'_')
             }) {
                 if i > start {
-                    out.push(Piece::Text { value: value[start..i].to_string(), at: at[start..i].to_vec() });
+                    out.push(Piece::Text {
+                        value: value[start..i].to_string(),
+                        at: at[start..i].to_vec(),
+                    });
                 }
                 let span = Span::new(at[i], at[close] + 1);
                 out.push(Piece::Hole { expr: span, span });
@@ -861,7 +989,10 @@ fn split_braces(piece: Piece, out: &mut Vec<Piece>) {
         i += 1;
     }
     if start < bytes.len() {
-        out.push(Piece::Text { value: value[start..].to_string(), at: at[start..].to_vec() });
+        out.push(Piece::Text {
+            value: value[start..].to_string(),
+            at: at[start..].to_vec(),
+        });
     }
 }
 
@@ -875,7 +1006,10 @@ fn as_url(composed: &Composed) -> Option<(String, Vec<usize>)> {
 
 /// [`as_url`], also telling what stands for which hole (to show the
 /// hole as written in messages, not what stood in for it).
-fn as_url_naming(composed: &Composed, named: &mut Vec<(String, Span)>) -> Option<(String, Vec<usize>)> {
+fn as_url_naming(
+    composed: &Composed,
+    named: &mut Vec<(String, Span)>,
+) -> Option<(String, Vec<usize>)> {
     let mut bytes = Vec::new();
     let mut at = Vec::new();
     for piece in &composed.pieces {
@@ -898,7 +1032,10 @@ fn as_url_naming(composed: &Composed, named: &mut Vec<(String, Span)>) -> Option
         .iter()
         .position(|&b| matches!(b, b'/' | b'?' | b'#' | b'"' | b'\''))
         .map_or(lower.len(), |p| scheme_end + p);
-    let host: Vec<u8> = lower[scheme_end..host_end].iter().map(|&b| if b == HOLE { b'x' } else { b }).collect();
+    let host: Vec<u8> = lower[scheme_end..host_end]
+        .iter()
+        .map(|&b| if b == HOLE { b'x' } else { b })
+        .collect();
     let hole_at = |i: usize| {
         composed.pieces.iter().find_map(|p| match p {
             Piece::Hole { span, .. } if span.start == at[i] => Some(*span),
@@ -907,7 +1044,10 @@ fn as_url_naming(composed: &Composed, named: &mut Vec<(String, Span)>) -> Option
     };
     let host = String::from_utf8(host).ok()?;
     let host_name = host.rsplit('@').next()?.split(':').next()?;
-    if !["fin.ag", "flinks.io", "flinks.com"].iter().any(|d| host_name == *d || host_name.ends_with(&format!(".{d}"))) {
+    if !["fin.ag", "flinks.io", "flinks.com"]
+        .iter()
+        .any(|d| host_name == *d || host_name.ends_with(&format!(".{d}")))
+    {
         return None;
     }
     let mut url = Vec::with_capacity(bytes.len());
@@ -938,7 +1078,10 @@ fn as_url_naming(composed: &Composed, named: &mut Vec<(String, Span)>) -> Option
     while i < rest_end {
         // bytes[i] is '/'
         let seg_start = i + 1;
-        let seg_end = bytes[seg_start..rest_end].iter().position(|&b| b == b'/').map_or(rest_end, |p| seg_start + p);
+        let seg_end = bytes[seg_start..rest_end]
+            .iter()
+            .position(|&b| b == b'/')
+            .map_or(rest_end, |p| seg_start + p);
         let segment = &bytes[seg_start..seg_end];
         url.push(bytes[i]);
         map.push(at[i]);
@@ -968,7 +1111,10 @@ fn as_url_naming(composed: &Composed, named: &mut Vec<(String, Span)>) -> Option
         let mut first = true;
         let mut p = rest_end + 1;
         while p <= q_end {
-            let e = bytes[p..q_end].iter().position(|&b| b == b'&').map_or(q_end, |x| p + x);
+            let e = bytes[p..q_end]
+                .iter()
+                .position(|&b| b == b'&')
+                .map_or(q_end, |x| p + x);
             let param = &bytes[p..e];
             if !param.contains(&HOLE) {
                 url.push(if first { b'?' } else { b'&' });
@@ -991,7 +1137,13 @@ fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
 /// API or iframe, from the host, then the path.
 fn url_kind(url: &str) -> UrlKind {
     let lower = url.to_ascii_lowercase();
-    let host = lower.split("://").nth(1).unwrap_or("").split(['/', '?']).next().unwrap_or("");
+    let host = lower
+        .split("://")
+        .nth(1)
+        .unwrap_or("")
+        .split(['/', '?'])
+        .next()
+        .unwrap_or("");
     if host.contains("iframe") || host.starts_with("connect") {
         UrlKind::Iframe
     } else if host.contains("api") || lower.contains("/bankingservices") || lower.contains("/v3") {
@@ -1013,12 +1165,19 @@ fn endpoint_name(url: &str) -> Option<(String, usize)> {
 /// The field a `FLINKS_*` variable sets (browser prefix allowed).
 fn variable_field(name: &str) -> Option<Field> {
     let rest = &name[secret_in_frontend::browser_prefix(name).map_or(0, str::len)..];
-    normalize_key(rest).starts_with("flinks").then(|| Field::from_key(rest)).flatten()
+    normalize_key(rest)
+        .starts_with("flinks")
+        .then(|| Field::from_key(rest))
+        .flatten()
 }
 
 /// The credential a binding's name means: secret key, API key, token.
 fn credential_field(name: &str) -> Option<Field> {
-    let norm: String = name.chars().filter(char::is_ascii_alphanumeric).collect::<String>().to_ascii_lowercase();
+    let norm: String = name
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .collect::<String>()
+        .to_ascii_lowercase();
     if norm.contains("secretkey") || norm.contains("authkey") && !norm.contains("token") {
         Some(Field::SecretKey)
     } else if norm.contains("apikey") {
@@ -1063,7 +1222,11 @@ mod tests {
 
     #[test]
     fn a_hole_in_the_host_is_an_instance() {
-        let text = "const bad = `https://${instance}.api.private.fin.ag/v3/${id}/BankingServices/`;";
-        assert_eq!(found(text, Language::JavaScript, "a.js"), [("FLK004", 1, 33)]);
+        let text =
+            "const bad = `https://${instance}.api.private.fin.ag/v3/${id}/BankingServices/`;";
+        assert_eq!(
+            found(text, Language::JavaScript, "a.js"),
+            [("FLK004", 1, 33)]
+        );
     }
 }
