@@ -150,7 +150,7 @@ fn markdown_blocks(text: &str) -> Vec<(usize, usize, Family)> {
 /// defaults of environment reads. Never fails: code the scanner cannot
 /// read holds no setting.
 pub fn parse(text: &str, language: Language) -> Result<Node<'_>, ParseError> {
-    Ok(scan::Scan::new(text, language, "").settings_tree())
+    Ok(scan::Scan::settings_only(text, language).settings_tree())
 }
 
 /// The findings only code has in `text` (named `path`): Flinks URL literals
@@ -174,6 +174,16 @@ pub fn check(text: &str, language: Language, path: &str, checker: Checker) -> Ve
 /// assert!(!mentions_flinks("console.log('hello')"));
 /// ```
 pub fn mentions_flinks(text: &str) -> bool {
-    flinks_config_core::contains_ignore_case(text, "flinks")
-        || flinks_config_core::contains_ignore_case(text, "fin.ag")
+    mentions(text.as_bytes())
+}
+
+/// [`mentions_flinks`] on bytes: every `f`/`F` found by SIMD (`memchr2`),
+/// then the few bytes after it compared. A byte-at-a-time case-folding scan
+/// cost more than reading the file.
+pub(crate) fn mentions(bytes: &[u8]) -> bool {
+    memchr::memchr2_iter(b'f', b'F', bytes).any(|at| {
+        let rest = &bytes[at..];
+        rest.get(..6)
+            .is_some_and(|w| w.eq_ignore_ascii_case(b"flinks") || w.eq_ignore_ascii_case(b"fin.ag"))
+    })
 }

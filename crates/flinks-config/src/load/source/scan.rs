@@ -152,10 +152,28 @@ pub struct Scan<'t> {
     bindings: HashMap<&'t str, Composed>,
     /// Expressions that are a binding's value: token index → binding name.
     bound_at: HashMap<usize, &'t str>,
+    /// Environment reads with a literal default: (variable, default's token).
+    defaults: Vec<(&'t str, usize)>,
+    /// Per token: a string literal mentioning Flinks (`fin.ag`, `flinks`).
+    mentions: Vec<bool>,
 }
 
 impl<'t> Scan<'t> {
+    /// Enough to find the credential settings (no constants resolved).
+    pub fn settings_only(text: &'t str, language: Language) -> Self {
+        let mut scan = Self::lexed(text, language, "");
+        scan.record_bindings();
+        scan
+    }
+
     pub fn new(text: &'t str, language: Language, path: &str) -> Self {
+        let mut scan = Self::lexed(text, language, path);
+        scan.record_bindings();
+        scan.bind();
+        scan
+    }
+
+    fn lexed(text: &'t str, language: Language, path: &str) -> Self {
         let mut tokens = Vec::new();
         for (start, end, family) in language.regions(text) {
             tokens.extend(
@@ -165,6 +183,15 @@ impl<'t> Scan<'t> {
                     .map(|t| (t, family)),
             );
         }
+        let mentions = tokens
+            .iter()
+            .map(|(t, _)| match t {
+                Token::Str(s) => text
+                    .get(s.content.range())
+                    .is_some_and(|c| super::mentions(c.as_bytes())),
+                _ => false,
+            })
+            .collect();
         let mut scan = Scan {
             text,
             language,
@@ -172,9 +199,57 @@ impl<'t> Scan<'t> {
             tokens,
             bindings: HashMap::new(),
             bound_at: HashMap::new(),
+            defaults: Vec::new(),
+            mentions,
         };
-        scan.bind();
+        scan.defaults = scan.find_env_defaults();
         scan
+    }
+
+    /// Where each binding's value starts.
+    fn record_bindings(&mut self) {
+        for i in 0..self.tokens.len() {
+            let Some((name, _)) = self.name_at(i) else {
+                continue;
+            };
+            if let Some(value) = self.binding_value(i) {
+                self.bound_at.insert(value, name);
+            }
+        }
+    }
+
+    /// Whether the expression at `i` may hold a Flinks URL: one of its
+    /// operands (up to the end of the statement) mentions Flinks or names
+    /// a constant that does. Most expressions of a file are not, and are
+    /// never put together.
+    fn interesting(&self, i: usize) -> bool {
+        let mut j = i;
+        while j < self.tokens.len() && j < i + 64 {
+            match &self.tokens[j].0 {
+                Token::Str(s) => {
+                    if self.mentions[j] {
+                        return true;
+                    }
+                    let content = self.content(s);
+                    if !self.bindings.is_empty() && content.contains('{') {
+                        return true; // a template may name a constant
+                    }
+                }
+                Token::Ident(span) => {
+                    let name = &self.text[span.range()];
+                    if self.bindings.contains_key(name) || is_url_join(name, Some("URI")) {
+                        return true;
+                    }
+                }
+                Token::Punct(b, _) => {
+                    if !matches!(b, b'+' | b'.' | b'(' | b',' | b')') {
+                        return false;
+                    }
+                }
+            }
+            j += 1;
+        }
+        false
     }
 
     fn ident(&self, i: usize) -> Option<&'t str> {
@@ -240,24 +315,25 @@ impl<'t> Scan<'t> {
         }
     }
 
+    /// Resolves the constants whose value mentions Flinks (in file order,
+    /// so a constant may use the ones above it).
     fn bind(&mut self) {
-        for i in 0..self.tokens.len() {
-            let Some((name, _)) = self.name_at(i) else {
+        let mut values: Vec<(usize, &'t str)> =
+            self.bound_at.iter().map(|(&v, &n)| (v, n)).collect();
+        values.sort_unstable();
+        for (value, name) in values {
+            if !self.interesting(value) {
                 continue;
-            };
-            let Some(value) = self.binding_value(i) else {
-                continue;
-            };
-            self.bound_at.insert(value, name);
+            }
             if let Some((composed, _)) = self.expression(value, 0) {
-                if composed.literal {
+                if composed.literal && composed.size() <= MAX_VALUE {
                     self.bindings.entry(name).or_insert(composed);
                 }
             }
         }
         // `val base = System.getenv("X") ?: "https://…"`: the name stands
         // for its default where this file uses it.
-        for (_, at) in self.env_defaults() {
+        for (_, at) in self.defaults.clone() {
             let Some((&value, &name)) = self
                 .bound_at
                 .iter()
@@ -450,7 +526,11 @@ impl<'t> Scan<'t> {
             .map(|(name, at)| (at, name))
             .collect();
         let mut seen = HashSet::new();
-        for i in self.expression_starts() {
+        let starts: Vec<usize> = self.expression_starts().collect();
+        for i in starts {
+            if !self.interesting(i) {
+                continue;
+            }
             let Some((composed, _)) = self.expression(i, 0) else {
                 continue;
             };
@@ -552,6 +632,10 @@ impl<'t> Scan<'t> {
     /// `(variable, token index of the default literal)` of every
     /// environment read with a literal default.
     fn env_defaults(&self) -> Vec<(&'t str, usize)> {
+        self.defaults.clone()
+    }
+
+    fn find_env_defaults(&self) -> Vec<(&'t str, usize)> {
         let mut out = Vec::new();
         for i in 0..self.tokens.len() {
             let Some(word) = self.ident(i) else { continue };
@@ -789,7 +873,11 @@ impl<'t> Scan<'t> {
             } else {
                 continue;
             };
-            self.request(range.0, range.1, out);
+            if (range.0..range.1.min(range.0 + MAX_CALL_TOKENS)).any(|j| {
+                self.mentions[j] || self.ident(j).is_some_and(|n| self.bindings.contains_key(n))
+            }) {
+                self.request(range.0, range.1, out);
+            }
         }
     }
 
