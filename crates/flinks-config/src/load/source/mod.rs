@@ -150,7 +150,26 @@ fn markdown_blocks(text: &str) -> Vec<(usize, usize, Family)> {
 /// defaults of environment reads. Never fails: code the scanner cannot
 /// read holds no setting.
 pub fn parse(text: &str, language: Language) -> Result<Node<'_>, ParseError> {
+    if !has_guid(text.as_bytes()) {
+        // Every credential setting read from code is a GUID literal: a file
+        // without one holds none, and is not lexed here.
+        return Ok(Node {
+            span: None,
+            kind: super::tree::Kind::Map(Vec::new()),
+        });
+    }
     Ok(scan::Scan::settings_only(text, language).settings_tree())
+}
+
+/// Whether `bytes` hold `xxxxxxxx-xxxx-` (hex), the start of a GUID.
+fn has_guid(bytes: &[u8]) -> bool {
+    memchr::memchr_iter(b'-', bytes).any(|at| {
+        at >= 8
+            && bytes[at - 8..at].iter().all(u8::is_ascii_hexdigit)
+            && bytes
+                .get(at + 1..at + 6)
+                .is_some_and(|w| w[..4].iter().all(u8::is_ascii_hexdigit) && w[4] == b'-')
+    })
 }
 
 /// The findings only code has in `text` (named `path`): Flinks URL literals

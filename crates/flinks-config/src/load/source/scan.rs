@@ -151,7 +151,8 @@ pub struct Scan<'t> {
     tokens: Vec<(Token, Family)>,
     bindings: HashMap<&'t str, Composed>,
     /// Expressions that are a binding's value: token index → binding name.
-    bound_at: HashMap<usize, &'t str>,
+    /// In token order (binary-searched: no hashing per token).
+    bound_at: Vec<(usize, &'t str)>,
     /// Environment reads with a literal default: (variable, default's token).
     defaults: Vec<(&'t str, usize)>,
     /// Per token: a string literal mentioning Flinks (`fin.ag`, `flinks`).
@@ -198,7 +199,7 @@ impl<'t> Scan<'t> {
             path: path.to_string(),
             tokens,
             bindings: HashMap::new(),
-            bound_at: HashMap::new(),
+            bound_at: Vec::new(),
             defaults: Vec::new(),
             mentions,
         };
@@ -213,9 +214,17 @@ impl<'t> Scan<'t> {
                 continue;
             };
             if let Some(value) = self.binding_value(i) {
-                self.bound_at.insert(value, name);
+                self.bound_at.push((value, name));
             }
         }
+    }
+
+    /// The binding whose value starts at token `i`.
+    fn bound_name(&self, i: usize) -> Option<&'t str> {
+        self.bound_at
+            .binary_search_by_key(&i, |(v, _)| *v)
+            .ok()
+            .map(|k| self.bound_at[k].1)
     }
 
     /// Whether the expression at `i` may hold a Flinks URL: one of its
@@ -237,7 +246,9 @@ impl<'t> Scan<'t> {
                 }
                 Token::Ident(span) => {
                     let name = &self.text[span.range()];
-                    if self.bindings.contains_key(name) || is_url_join(name, Some("URI")) {
+                    if (!self.bindings.is_empty() && self.bindings.contains_key(name))
+                        || is_url_join(name, Some("URI"))
+                    {
                         return true;
                     }
                 }
@@ -318,9 +329,7 @@ impl<'t> Scan<'t> {
     /// Resolves the constants whose value mentions Flinks (in file order,
     /// so a constant may use the ones above it).
     fn bind(&mut self) {
-        let mut values: Vec<(usize, &'t str)> =
-            self.bound_at.iter().map(|(&v, &n)| (v, n)).collect();
-        values.sort_unstable();
+        let values = self.bound_at.clone();
         for (value, name) in values {
             if !self.interesting(value) {
                 continue;
@@ -334,11 +343,11 @@ impl<'t> Scan<'t> {
         // `val base = System.getenv("X") ?: "https://…"`: the name stands
         // for its default where this file uses it.
         for (_, at) in self.defaults.clone() {
-            let Some((&value, &name)) = self
-                .bound_at
-                .iter()
-                .filter(|(&v, _)| v <= at && at - v <= 12)
-                .max_by_key(|(&v, _)| v)
+            let before = self.bound_at.partition_point(|(v, _)| *v <= at);
+            let Some(&(value, name)) = before
+                .checked_sub(1)
+                .map(|k| &self.bound_at[k])
+                .filter(|(v, _)| at - v <= 12)
             else {
                 continue;
             };
@@ -538,9 +547,7 @@ impl<'t> Scan<'t> {
                 continue;
             }
             let kind = overrides.get(&i).copied();
-            let key = (self.bound_at.get(&i).or(variables.get(&i)))
-                .copied()
-                .unwrap_or("(string)");
+            let key = (self.bound_name(i).or(variables.get(&i).copied())).unwrap_or("(string)");
             for d in self.check_composed(&composed, kind, key) {
                 if seen.insert((d.code(), d.source_span())) {
                     out.push(d);
@@ -710,7 +717,7 @@ impl<'t> Scan<'t> {
                     });
                 }
             };
-        for (&at, &name) in &self.bound_at {
+        for &(at, name) in &self.bound_at {
             let (Some(s), Some(field)) = (self.str_at(at), credential_field(name)) else {
                 continue;
             };
