@@ -131,6 +131,33 @@ impl Composed {
     }
 }
 
+/// Constants by name, first definition kept, at most [`MAX_BINDINGS`].
+#[derive(Default)]
+struct Bindings<'t>(Vec<(&'t str, Composed)>);
+
+/// Constants resolved per file (a generated file may define thousands).
+const MAX_BINDINGS: usize = 64;
+
+impl<'t> Bindings<'t> {
+    fn get(&self, name: &str) -> Option<&Composed> {
+        self.0.iter().find(|(n, _)| *n == name).map(|(_, c)| c)
+    }
+
+    fn contains_key(&self, name: &str) -> bool {
+        self.0.iter().any(|(n, _)| *n == name)
+    }
+
+    fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    fn insert_first(&mut self, name: &'t str, value: Composed) {
+        if self.0.len() < MAX_BINDINGS && !self.contains_key(name) {
+            self.0.push((name, value));
+        }
+    }
+}
+
 /// One credential setting written in code.
 struct Setting<'t> {
     /// The binding or variable name as written.
@@ -149,7 +176,9 @@ pub struct Scan<'t> {
     language: Language,
     path: String,
     tokens: Vec<(Token, Family)>,
-    bindings: HashMap<&'t str, Composed>,
+    /// The constants whose value mentions Flinks: few, so a list (hashing
+    /// each identifier of a file cost more than the lexing).
+    bindings: Bindings<'t>,
     /// Expressions that are a binding's value: token index → binding name.
     /// In token order (binary-searched: no hashing per token).
     bound_at: Vec<(usize, &'t str)>,
@@ -198,7 +227,7 @@ impl<'t> Scan<'t> {
             language,
             path: path.to_string(),
             tokens,
-            bindings: HashMap::new(),
+            bindings: Bindings::default(),
             bound_at: Vec::new(),
             defaults: Vec::new(),
             mentions,
@@ -246,14 +275,12 @@ impl<'t> Scan<'t> {
                 }
                 Token::Ident(span) => {
                     let name = &self.text[span.range()];
-                    if (!self.bindings.is_empty() && self.bindings.contains_key(name))
-                        || is_url_join(name, Some("URI"))
-                    {
+                    if self.bindings.contains_key(name) || is_url_join(name, Some("URI")) {
                         return true;
                     }
                 }
                 Token::Punct(b, _) => {
-                    if !matches!(b, b'+' | b'.' | b'(' | b',' | b')') {
+                    if !matches!(b, b'+' | b'.') {
                         return false;
                     }
                 }
@@ -336,7 +363,7 @@ impl<'t> Scan<'t> {
             }
             if let Some((composed, _)) = self.expression(value, 0) {
                 if composed.literal && composed.size() <= MAX_VALUE {
-                    self.bindings.entry(name).or_insert(composed);
+                    self.bindings.insert_first(name, composed);
                 }
             }
         }
@@ -354,7 +381,7 @@ impl<'t> Scan<'t> {
             let between = (value..at).any(|j| matches!(self.punct(j), Some(b';' | b'=')));
             if !between && !self.bindings.contains_key(name) {
                 if let Some((composed, _)) = self.operand(at, 0) {
-                    self.bindings.insert(name, composed);
+                    self.bindings.insert_first(name, composed);
                 }
             }
         }
