@@ -2,9 +2,9 @@
 //! written in code (JS/TS, Python, C#, Java/Kotlin, Ruby, PHP, Go, shell,
 //! HTML/Vue/Svelte, Dockerfile, Markdown `sh`/`env` blocks).
 //!
-//! A hand-written lexer per language family ([`lex`]) yields string
+//! A hand-written lexer per language family (`lex`) yields string
 //! literals (holes of template strings as unknown parts), identifiers and
-//! punctuation; [`scan`] reads the few code shapes that carry Flinks
+//! punctuation; `scan` reads the few code shapes that carry Flinks
 //! settings. Source enters the one [`Document`](super::Document) pipeline
 //! like every other format: [`parse`] gives the tree of credential settings
 //! (so they are marked secret and masked at the one redaction boundary), and
@@ -59,6 +59,13 @@ pub enum Language {
 
 impl Language {
     /// The language a file name says.
+    ///
+    /// ```
+    /// use flinks_config::__private::source::Language;
+    /// use std::path::Path;
+    /// assert_eq!(Language::from_path(Path::new("client.py")), Some(Language::Python));
+    /// assert_eq!(Language::from_path(Path::new("README.md")), Some(Language::Markdown));
+    /// ```
     pub fn from_path(path: &Path) -> Option<Language> {
         let name = path.file_name()?.to_str()?.to_ascii_lowercase();
         if name == "dockerfile" || name.starts_with("dockerfile.") || name.ends_with(".dockerfile")
@@ -149,6 +156,13 @@ fn markdown_blocks(text: &str) -> Vec<(usize, usize, Family)> {
 /// the binding): GUID literals bound to a credential's name and the
 /// defaults of environment reads. Never fails: code the scanner cannot
 /// read holds no setting.
+///
+/// ```
+/// use flinks_config::__private::source::{parse, Language};
+/// use flinks_config::__private::tree::Kind;
+/// let tree = parse("const secretKey = \"9b8a7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d\";", Language::JavaScript).unwrap();
+/// assert!(matches!(&tree.kind, Kind::Map(entries) if entries[0].key == "secretKey"));
+/// ```
 pub fn parse(text: &str, language: Language) -> Result<Node<'_>, ParseError> {
     if !has_guid(text.as_bytes()) {
         // Every credential setting read from code is a GUID literal: a file
@@ -177,6 +191,15 @@ fn has_guid(bytes: &[u8]) -> bool {
 /// Connect `message` listener without an origin check, a secret bound in
 /// code that runs in the browser. Raw findings, located in the file, for
 /// the caller's one redaction boundary.
+///
+/// ```
+/// use flinks_config::__private::source::{check, Language};
+/// use flinks_config_core::Checker;
+/// let code = "const BASE = `https://${instance}.api.private.fin.ag/v3/`;";
+/// let found = check(code, Language::JavaScript, "client.js", Checker::Linter);
+/// assert_eq!(found[0].code(), "FLK004");
+/// assert_eq!(found[0].source_span().unwrap().start, code.find(".api").unwrap());
+/// ```
 pub fn check(text: &str, language: Language, path: &str, checker: Checker) -> Vec<Diagnostic> {
     let mut found = scan::Scan::new(text, language, path).findings();
     found.retain(|d| d.rule.checked_by(checker));
