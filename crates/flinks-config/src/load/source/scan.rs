@@ -1343,6 +1343,44 @@ mod tests {
     }
 
     #[test]
+    fn joins_follow_the_url_rules() {
+        // A base without its trailing slash loses `BankingServices`.
+        let py = "B = 'https://toolbox-api.private.fin.ag/v3/43387ca6-0391-4c82-857d-70d95f087ecb/BankingServices'\nU = urljoin(B, 'Authorize')\n";
+        assert_eq!(
+            found(py, Language::Python, "a.py"),
+            [("FLK103", 2, 17), ("FLK108", 1, 81)]
+        );
+        // `new URL(relative, base)` takes the base second.
+        let js = "const B = 'https://toolbox-api.private.fin.ag/v3/43387ca6-0391-4c82-857d-70d95f087ecb/BankingServices/';\nconst u = new URL('GetAccount', B);\n";
+        assert_eq!(found(js, Language::JavaScript, "a.js"), [("FLK104", 2, 20)]);
+    }
+
+    #[test]
+    fn format_braces_and_shell_defaults() {
+        let py = "u = 'https://{}.api.private.fin.ag/v3/'.format(x)\nv = 'https://{instance}-api.private.fin.ag/v3/'\n";
+        assert_eq!(found(py, Language::Python, "a.py"), [("FLK004", 1, 16)]);
+        let sh = "curl \"${FLINKS_API_URL:-http://toolbox-api.private.fin.ag/v3/}\"\n";
+        assert_eq!(found(sh, Language::Shell, "a.sh"), [("FLK002", 1, 25)]);
+    }
+
+    #[test]
+    fn a_dollar_brace_in_a_plain_js_string_is_a_real_placeholder() {
+        let js = "const u = \"https://${instance}-api.private.fin.ag/v3/\";\n";
+        assert_eq!(found(js, Language::JavaScript, "a.js")[0].0, "FLK006");
+    }
+
+    #[test]
+    fn public_sandbox_values_in_browser_code_are_not_secrets() {
+        let js = "\"use client\";\nconst secretKey = \"c4569c54-e167-4d34-8de6-f4113bc82414\";\n";
+        assert_eq!(found(js, Language::JavaScript, "app/page.jsx"), []);
+        let js = "\"use client\";\nconst secretKey = \"9b8a7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d\";\n";
+        assert_eq!(
+            found(js, Language::JavaScript, "app/page.jsx"),
+            [("FLK305", 2, 7)]
+        );
+    }
+
+    #[test]
     fn a_hole_in_the_host_is_an_instance() {
         let text =
             "const bad = `https://${instance}.api.private.fin.ag/v3/${id}/BankingServices/`;";
