@@ -69,7 +69,8 @@ pub enum Piece {
     Hole { expr: Span, span: Span },
 }
 
-/// A comment (used for suppression markers, never for findings).
+/// The tokens of a file (comments are skipped: suppression markers are
+/// read from the lines by the linter).
 pub struct Lexed {
     /// Tokens in order.
     pub tokens: Vec<Token>,
