@@ -296,3 +296,29 @@ fn no_secret_from_source_reaches_any_output() {
     }
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn a_baseline_covers_source_findings() {
+    let dir = scratch("baseline");
+    let baseline = dir.join("baseline.json");
+    let bad = fixtures().join("bad");
+    let written = run_in(
+        &bad,
+        &["lint", ".", "--write-baseline", baseline.to_str().unwrap()],
+    );
+    assert_eq!(written.status.code(), Some(0));
+    let out = run_in(
+        &bad,
+        &[
+            "lint",
+            ".",
+            "--baseline",
+            baseline.to_str().unwrap(),
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(located(&out), Vec::new());
+    assert_eq!(out.status.code(), Some(0));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
