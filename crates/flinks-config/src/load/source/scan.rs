@@ -204,7 +204,8 @@ impl<'t> Scan<'t> {
     }
 
     fn lexed(text: &'t str, language: Language, path: &str) -> Self {
-        let mut tokens = Vec::new();
+        // About one token per six bytes of code: one allocation, not a dozen.
+        let mut tokens = Vec::with_capacity(text.len() / 6);
         for (start, end, family) in language.regions(text) {
             tokens.extend(
                 lex::lex(text, family, start, end)
@@ -680,6 +681,9 @@ impl<'t> Scan<'t> {
                 }
                 continue;
             }
+            if self.punct(i + 1) != Some(b'(') {
+                continue;
+            }
             let reader = matches!(
                 word,
                 "getenv"
@@ -892,7 +896,7 @@ impl<'t> Scan<'t> {
                 let end = self.token_span(i).map_or(0, |s| s.end);
                 (i + 1, self.command_end(end))
             } else if let Some(word) = self.ident(i) {
-                if !REQUEST_CALLS.contains(&word) || self.punct(i + 1) != Some(b'(') {
+                if self.punct(i + 1) != Some(b'(') || !REQUEST_CALLS.contains(&word) {
                     continue;
                 }
                 match self.matching(i + 1, b'(', b')') {
