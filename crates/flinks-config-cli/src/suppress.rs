@@ -31,9 +31,9 @@ fn codes_allowed(line: &str) -> Vec<&str> {
     let Some(at) = line.find(MARKER) else {
         return Vec::new();
     };
-    // A marker must sit in a comment (`#` or `//`) before it.
+    // A marker must sit in a comment (`#`, `//`, `/*`, `<!--`) before it.
     let before = &line[..at];
-    if !before.contains('#') && !before.contains("//") {
+    if !["#", "//", "/*", "<!--"].iter().any(|c| before.contains(c)) {
         return Vec::new();
     }
     line[at + MARKER.len()..]

@@ -201,3 +201,34 @@ pub fn error_body(data: &[u8]) {
         }
     }
 }
+
+/// The source scanner on arbitrary text, read as every language it knows
+/// (by file name), with the canary bound to a secret key's name in that
+/// language's own syntax and spliced into the text at each `~`.
+pub fn source(data: &[u8]) {
+    let c = CANARY;
+    let files = [
+        ("app.ts", format!("const secretKey = \"{c}\";")),
+        ("src/components/Pay.jsx", format!("const apiKey = '{c}';")),
+        (
+            "index.html",
+            format!("<script>const secretKey = \"{c}\";</script>"),
+        ),
+        ("client.py", format!("SECRET_KEY = \"{c}\"")),
+        ("Client.cs", format!("const string SecretKey = @\"{c}\";")),
+        ("Client.java", format!("String secretKey = \"{c}\";")),
+        ("client.kt", format!("val secretKey = \"{c}\"")),
+        ("client.rb", format!("SECRET_KEY = '{c}'")),
+        ("client.php", format!("<?php $secretKey = '{c}';")),
+        ("client.go", format!("const secretKey = `{c}`")),
+        ("token.sh", format!("FLINKS_SECRET_KEY={c}")),
+        ("Dockerfile", format!("ENV FLINKS_SECRET_KEY={c}")),
+        ("README.md", format!("```sh\nFLINKS_SECRET_KEY={c}\n```")),
+    ];
+    for (path, secret_line) in files {
+        let Some(format) = Format::from_path(std::path::Path::new(path)) else {
+            panic!("{path} is a source file");
+        };
+        document(data, format, path, &secret_line);
+    }
+}

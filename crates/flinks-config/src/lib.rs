@@ -70,6 +70,8 @@ pub use urls::{ApiUrl, AuthorizedIframeUrl, IframeUrl};
 pub mod __private {
     #[cfg(feature = "json")]
     pub use crate::load::json;
+    #[cfg(feature = "source")]
+    pub use crate::load::source;
     #[cfg(feature = "toml")]
     pub use crate::load::toml;
     pub use crate::load::{

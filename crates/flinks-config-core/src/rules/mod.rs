@@ -12,6 +12,7 @@
 //! | FLK3xx | [`credential`]                  | one credential or id value               |
 //! | FLK4xx | [`header`]                      | a request: headers, token use            |
 //! | FLK5xx | [`profile`]                     | a profile and profiles together          |
+//! | FLK6xx | [`code`]                        | source code only (a Connect listener)    |
 //!
 //! Adding a rule: a file in its family's folder (`rule!` and its page as the
 //! doc comment), a line in its family's pipeline, a line in [`ALL`].
@@ -37,6 +38,7 @@ macro_rules! rule {
 }
 
 pub mod api;
+pub mod code;
 pub mod credential;
 pub mod header;
 pub mod iframe;
@@ -48,6 +50,7 @@ pub use api::{
     api_base_join_trap, api_customer_id, api_path_parameter, api_query_string, api_service_segment,
     api_unknown_endpoint, api_version, api_wrong_host_kind,
 };
+pub use code::connect_origin_unchecked;
 pub use credential::{
     credential_kinds_identical, credential_malformed, credential_placeholder,
     instance_looks_like_id, secret_in_frontend, secret_in_template, token_in_config,
@@ -133,4 +136,5 @@ pub static ALL: &[&crate::Rule] = &[
     &config_malformed::RULE,
     &dotenv_read_differently::RULE,
     &secret_in_default::RULE,
+    &connect_origin_unchecked::RULE,
 ];

@@ -96,6 +96,10 @@ fn has_environment_table(root: &Node<'_>) -> bool {
 /// an environment ([`Layout::EnvironmentTables`]). Never false for a file
 /// [`Document::extract`] would find a profile in.
 pub fn may_hold_settings(path: &Path, text: &str) -> bool {
+    #[cfg(feature = "source")]
+    if let Some(Format::Source(_)) = Format::from_path(path) {
+        return super::source::mentions_flinks(text);
+    }
     is_flinks_file(path)
         || flinks_config_core::contains_ignore_case(text, "flinks")
         // A Flinks URL under any key (`integrations.banking.url`).
@@ -251,6 +255,14 @@ impl<'t> Document<'t> {
                 self.text,
                 &self.source,
                 checker,
+            ));
+        }
+        #[cfg(feature = "source")]
+        if let Some(Format::Source(language)) = self.format {
+            // What only code has (URL literals, calls, listeners), located
+            // in the file: raw, for the same redaction as every finding.
+            diagnostics.extend(super::source::check(
+                self.text, language, &self.path, checker,
             ));
         }
         Found {

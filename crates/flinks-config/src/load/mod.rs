@@ -9,6 +9,8 @@ mod dotenv_consumers;
 pub mod extract;
 #[cfg(feature = "json")]
 pub mod json;
+#[cfg(feature = "source")]
+pub mod source;
 #[cfg(feature = "toml")]
 pub mod toml;
 pub mod tree;
@@ -56,11 +58,20 @@ pub enum Format {
     /// YAML (`.yml`, `.yaml`): Kubernetes manifests, docker-compose, Helm
     /// values. Read with the `yaml` feature.
     Yaml,
+    /// Source code (JS/TS, Python, C#, Java/Kotlin, Ruby, PHP, Go, shell,
+    /// HTML, Dockerfile, Markdown `sh`/`env` blocks). Read with the
+    /// `source` feature.
+    #[cfg(feature = "source")]
+    Source(source::Language),
 }
 
 impl Format {
     /// The format a file name says, if the library reads it.
     pub fn from_path(path: &Path) -> Option<Format> {
+        #[cfg(feature = "source")]
+        if let Some(language) = source::Language::from_path(path) {
+            return Some(Format::Source(language));
+        }
         let name = path.file_name()?.to_str()?.to_ascii_lowercase();
         if name == ".env" || name.starts_with(".env.") || name.ends_with(".env") {
             return Some(Format::Dotenv);
@@ -83,6 +94,8 @@ impl Format {
             Format::Dotenv => dotenv::parse(text),
             #[cfg(feature = "yaml")]
             Format::Yaml => yaml::parse(text),
+            #[cfg(feature = "source")]
+            Format::Source(language) => source::parse(text, language),
             #[allow(unreachable_patterns)]
             _ => Err(ParseError {
                 message:
