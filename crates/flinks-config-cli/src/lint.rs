@@ -176,7 +176,13 @@ pub fn run(files: Vec<(PathBuf, FileLint)>, options: Options) -> Run {
                 raw.extend(failure.diagnostics().iter().cloned());
             }
             Outcome::Malformed { error, text } => {
-                unreadable += 1;
+                // A nesting limit is a finding of a file that was read; a
+                // syntax error means the file could not be linted.
+                if is_limit(error) {
+                    parsed += 1;
+                } else {
+                    unreadable += 1;
+                }
                 raw.push(error.clone());
                 unparsed.push((&lint.shown, text));
             }
@@ -241,6 +247,14 @@ pub fn run(files: Vec<(PathBuf, FileLint)>, options: Options) -> Run {
         files: parsed,
         unreadable,
     }
+}
+
+/// Whether a parse error is a nesting limit (`ParseError::is_limit`).
+fn is_limit(error: &Diagnostic) -> bool {
+    error
+        .location
+        .as_ref()
+        .is_some_and(|l| l.key_path == "(nesting)")
 }
 
 fn add_source(report: &mut Report, path: &str, text: &str, secrets: Vec<Span>) {

@@ -212,12 +212,10 @@ fn lint(args: LintArgs) -> ExitCode {
         );
     }
     for d in run.report.diagnostics() {
-        let text = match d.location.as_ref().map(|l| &l.source) {
-            Some(Source::File(path)) => run.report.source(path).map(|s| s.text.clone()),
-            _ => None,
-        };
-        if text.is_some_and(|t| suppress::allowed_inline(d, &t)) {
-            continue;
+        if let Some(Source::File(path)) = d.location.as_ref().map(|l| &l.source) {
+            if suppress::allowed_inline(d, path, &run.report) {
+                continue;
+            }
         }
         if let Some(d) = config.apply(d.clone()) {
             if !accepted.contains(&baseline::fingerprint(&d)) {

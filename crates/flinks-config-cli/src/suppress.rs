@@ -1,6 +1,6 @@
 //! Suppression, by rule code only: inline comments and `flinks-config.toml`.
 
-use flinks_config::__private::line_col;
+use flinks_config::Report;
 use flinks_config_core::{rules, Diagnostic, Location, Severity, Source, Span};
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use serde::Deserialize;
@@ -9,17 +9,20 @@ use toml::Spanned;
 /// The marker of an inline suppression: `# flinks-config: allow FLK202, FLK201`.
 const MARKER: &str = "flinks-config: allow";
 
-/// Whether the line of the diagnostic, or the line above it, allows its code.
-pub fn allowed_inline(d: &Diagnostic, text: &str) -> bool {
+/// Whether the line of the diagnostic, or the line above it, allows its
+/// code: two lines looked up in the file's line index of `report`, so a
+/// file of many findings is not split into lines once per finding.
+pub fn allowed_inline(d: &Diagnostic, path: &str, report: &Report) -> bool {
     let Some(span) = d.source_span() else {
         return false;
     };
-    let (line, _) = line_col(text, span.start);
-    let lines: Vec<&str> = text.lines().collect();
-    [line.checked_sub(1), line.checked_sub(2)]
+    let Some((line, _)) = report.position(path, span.start) else {
+        return false;
+    };
+    [Some(line), line.checked_sub(1)]
         .into_iter()
         .flatten()
-        .filter_map(|i| lines.get(i))
+        .filter_map(|n| report.line_text(path, n))
         .any(|l| {
             codes_allowed(l)
                 .iter()

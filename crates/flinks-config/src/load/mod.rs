@@ -33,13 +33,38 @@ pub struct ParseError {
     pub span: Option<Span>,
 }
 
+/// The message of a parse stopped by a nesting limit (JSON's
+/// [`json::MAX_DEPTH`]): the file may be valid, but too deep to hold
+/// settings, so it is a finding of the file's content (exit 1), not a file
+/// the linter could not read (exit 2).
+pub(crate) const TOO_DEEP: &str = "nested too deeply";
+
 impl ParseError {
-    /// As an FLK510 diagnostic for `path`.
+    /// Whether a nesting limit, not a syntax error, stopped the parse.
+    ///
+    /// ```
+    /// use flinks_config::__private::Format;
+    /// let deep = format!("{}1{}", "[".repeat(1000), "]".repeat(1000));
+    /// assert!(Format::Json.parse(&deep).unwrap_err().is_limit());
+    /// assert!(!Format::Json.parse("{").unwrap_err().is_limit());
+    /// ```
+    pub fn is_limit(&self) -> bool {
+        self.message.ends_with(TOO_DEEP)
+    }
+
+    /// As an FLK510 diagnostic for `path`: located at `(file)` for a syntax
+    /// error, at `(nesting)` for a nesting limit (see [`is_limit`](Self::is_limit)).
     pub fn into_diagnostic(self, path: &str) -> Diagnostic {
-        let mut at = Location::new(Source::File(path.to_string()), "(file)");
+        let place = if self.is_limit() { "(nesting)" } else { "(file)" };
+        let mut at = Location::new(Source::File(path.to_string()), place);
         at.span = self.span;
+        let help = if self.is_limit() {
+            "settings are never nested this deep; nothing in this file was checked"
+        } else {
+            "fix the syntax; nothing in this file was checked"
+        };
         Diagnostic::new(&rules::config_malformed::RULE, self.message)
-            .with_help("fix the syntax; nothing in this file was checked")
+            .with_help(help)
             .with_location(at)
     }
 }

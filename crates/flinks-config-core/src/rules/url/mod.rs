@@ -50,7 +50,8 @@ use std::ops::ControlFlow;
 /// findings, sorted by position, each with the URL (secrets masked) as its
 /// snippet, and the secrets of the URL.
 pub(crate) fn findings(value: &str, kind: UrlKind, cx: &UrlContext<'_>) -> Findings {
-    let mut sink = Sink::new(cx.checker);
+    // At most a few findings of each rule per value, the rest summarised.
+    let mut sink = Sink::per_value(cx.checker);
     let (start, end) = url_stray_characters::check(value, &mut sink);
     let inner = &value[start..end];
     let found: Vec<Span> = placeholders(inner)
@@ -85,11 +86,13 @@ pub(crate) fn findings(value: &str, kind: UrlKind, cx: &UrlContext<'_>) -> Findi
             url.secrets.into_inner().expect("found above")
         }
     };
+    let summaries: Vec<_> = sink.summaries().collect();
     let mut out = sink.out;
+    out.sort_by_key(|d| d.span.map_or(0, |s| s.start));
+    out.extend(summaries);
     for d in &mut out {
         d.snippet = Some(secrets.masked().to_string());
     }
-    out.sort_by_key(|d| d.span.map_or(0, |s| s.start));
     Findings::new(out, secrets.into_values())
 }
 
