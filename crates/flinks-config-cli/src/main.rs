@@ -147,7 +147,11 @@ fn list_rules() -> ExitCode {
 }
 
 fn usage_error(message: &str) -> ExitCode {
-    eprintln!("error: {message}");
+    // Paths in it may hold control characters: shown escaped.
+    eprintln!(
+        "error: {}",
+        flinks_config_core::render::escape_controls(message)
+    );
     ExitCode::from(2)
 }
 
@@ -211,13 +215,21 @@ fn lint(args: LintArgs) -> ExitCode {
             .with_location(Location::new(Source::File(shown), "(file)")),
         );
     }
-    for d in run.report.diagnostics() {
+    let mut inline = suppress::InlineAllows::default();
+    let mut suppressed = vec![false; run.report.diagnostics().len()];
+    for (d, suppressed) in run.report.diagnostics().iter().zip(&mut suppressed) {
         if let Some(Source::File(path)) = d.location.as_ref().map(|l| &l.source) {
-            if suppress::allowed_inline(d, path, &run.report) {
-                continue;
-            }
+            *suppressed = inline.allows(d, path, &run.report);
         }
-        if let Some(d) = config.apply(d.clone()) {
+    }
+    drop(inline);
+    let mut report = run.report;
+    // Taken, not copied: a finding can quote a value of megabytes.
+    for (d, suppressed) in report.take_diagnostics().into_iter().zip(suppressed) {
+        if suppressed {
+            continue;
+        }
+        if let Some(d) = config.apply(d) {
             if !accepted.contains(&baseline::fingerprint(&d)) {
                 kept.push(d);
             }
@@ -236,7 +248,7 @@ fn lint(args: LintArgs) -> ExitCode {
 
     // Changed by the settings (`deny` raises severities): through the run's
     // one redactor again, the only way into a report.
-    let report = run.report.with_findings(kept);
+    let report = report.with_findings(kept);
     let summary = output::Summary {
         errors: report.count(Severity::Error),
         warnings: report.count(Severity::Warning),
@@ -248,18 +260,15 @@ fn lint(args: LintArgs) -> ExitCode {
         Color::Never => false,
         Color::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
     };
-    let text = match args.format {
-        Format::Human => output::human::render(&report, &summary, color, args.quiet),
-        Format::Json => output::json::render(&report, &summary),
-        Format::Sarif => output::sarif::render(&report),
-        Format::Github => output::github::render(&report),
+    let stdout = std::io::stdout().lock();
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout);
+    let written = match args.format {
+        Format::Human => output::human::write(&report, &summary, color, args.quiet, &mut out),
+        Format::Json => output::json::write(&report, &summary, &mut out),
+        Format::Sarif => output::sarif::write(&report, &mut out),
+        Format::Github => output::github::write(&report, &mut out),
     };
-    let mut stdout = std::io::stdout().lock();
-    if stdout
-        .write_all(text.as_bytes())
-        .and_then(|()| stdout.flush())
-        .is_err()
-    {
+    if written.and_then(|()| out.flush()).is_err() {
         return ExitCode::from(2);
     }
 

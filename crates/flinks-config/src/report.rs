@@ -180,6 +180,20 @@ impl Report {
         });
     }
 
+    #[doc(hidden)] // not API: the linter filters findings without copying them
+    /// Takes the findings out, leaving the report's sources and redactor
+    /// (to [`with_findings`](Self::with_findings) the ones kept).
+    ///
+    /// ```
+    /// let mut report = flinks_config::Instance::parse("toolbox.api").unwrap_err(); // FLK506
+    /// let taken = report.take_diagnostics();
+    /// assert_eq!(taken.len(), 1);
+    /// assert!(report.is_empty());
+    /// ```
+    pub fn take_diagnostics(&mut self) -> Vec<Diagnostic> {
+        std::mem::replace(&mut self.diagnostics, Redacted::empty()).into_inner()
+    }
+
     /// Adds findings that went through a [`Redactor`].
     ///
     /// ```
