@@ -5,7 +5,11 @@
 //! files whose credentials occur in more than one profile.
 
 use crate::walk::par_map;
-use flinks_config::__private::{may_hold_settings, read_file_at_most, Document, Found};
+use flinks_config::__private::{
+    is_settings_file_name, may_hold_settings, not_utf8, read_bytes_at_most, too_large, Document,
+    Found,
+};
+use flinks_config_core::redact::inline_secret_values;
 use flinks_config::{__private::SourceText, Report};
 use flinks_config_core::redact::Redactor;
 use flinks_config_core::{
@@ -49,10 +53,18 @@ pub struct FileLint {
 enum Outcome {
     /// Too big to be configuration, or never mentions Flinks: skipped silently.
     Skipped,
-    /// Could not be read, or not as UTF-8.
-    Unreadable(Report),
-    /// Could not be parsed.
-    Malformed { error: Diagnostic, text: String },
+    /// Could not be read, is too large, or is not UTF-8 (with the secrets a
+    /// lenient pass found in its text decoded lossily: masked everywhere).
+    Unreadable {
+        failure: Report,
+        secret_values: Vec<String>,
+    },
+    /// Could not be parsed (with the secrets a lenient pass found).
+    Malformed {
+        error: Diagnostic,
+        text: String,
+        secret_values: Vec<String>,
+    },
     /// Parsed and checked.
     Checked(Checked),
 }
@@ -71,33 +83,75 @@ struct Checked {
 }
 
 /// Reads, parses and checks one file (called on the walker's threads).
-pub fn file(path: &Path, options: Options) -> FileLint {
+/// `named`: on the command line. A file named there or named as settings
+/// ([`is_settings_file_name`]) that is too large or not UTF-8 is reported;
+/// another such file is skipped quietly unless its text, decoded lossily,
+/// may hold settings ([`may_hold_settings`], the library's one test).
+pub fn file(path: &Path, named: bool, options: Options) -> FileLint {
     let shown = shown(path);
-    let outcome = match read_file_at_most(path, MAX_FILE) {
-        Err(failure) => Outcome::Unreadable(failure),
+    let matters = named || is_settings_file_name(path);
+    let outcome = match read_bytes_at_most(path, MAX_FILE) {
+        Err(failure) => Outcome::Unreadable {
+            failure,
+            secret_values: Vec::new(),
+        },
+        Ok(None) if matters => Outcome::Unreadable {
+            failure: too_large(path, MAX_FILE),
+            secret_values: Vec::new(),
+        },
         Ok(None) => Outcome::Skipped,
-        // Most files of a repository: not worth parsing.
-        Ok(Some(text)) if !may_hold_settings(path, &text) => Outcome::Skipped,
-        Ok(Some(text)) => {
-            let document = Document::parse_by_name(Path::new(&shown), &text);
-            match document.error() {
-                Some(error) => {
-                    let error = error.clone();
-                    drop(document); // it borrows the text
-                    Outcome::Malformed { error, text }
-                }
-                None => {
-                    let mut checked = check(&document.extract(Checker::Linter), &text, options);
-                    drop(document); // it borrows the text
-                    if checked.may_be_shown() {
-                        checked.text = Some(text);
+        Ok(Some(bytes)) => match String::from_utf8(bytes) {
+            Err(e) => {
+                let at = e.utf8_error().valid_up_to();
+                let text = String::from_utf8_lossy(e.as_bytes());
+                if matters || may_hold_settings(path, &text) {
+                    Outcome::Unreadable {
+                        failure: not_utf8(path, at),
+                        secret_values: lenient_secrets(&text),
                     }
-                    Outcome::Checked(checked)
+                } else {
+                    Outcome::Skipped
                 }
             }
-        }
+            // Most files of a repository: not worth parsing.
+            Ok(text) if !may_hold_settings(path, &text) => Outcome::Skipped,
+            Ok(text) => {
+                let document = Document::parse_by_name(Path::new(&shown), &text);
+                match document.error() {
+                    Some(error) => {
+                        let error = error.clone();
+                        drop(document); // it borrows the text
+                        let secret_values = lenient_secrets(&text);
+                        Outcome::Malformed {
+                            error,
+                            text,
+                            secret_values,
+                        }
+                    }
+                    None => {
+                        let mut checked =
+                            check(&document.extract(Checker::Linter), &text, options);
+                        drop(document); // it borrows the text
+                        if checked.may_be_shown() {
+                            checked.text = Some(text);
+                        }
+                        Outcome::Checked(checked)
+                    }
+                }
+            }
+        },
     };
     FileLint { shown, outcome }
+}
+
+/// The secrets of a text that did not parse or decode: the values after
+/// secret-like names, in any format (nothing else says which are secrets).
+fn lenient_secrets(text: &str) -> Vec<String> {
+    inline_secret_values(text)
+        .into_iter()
+        .map(|v| v.trim_matches(['"', '\'']).to_string())
+        .filter(|v| v.len() >= 4)
+        .collect()
 }
 
 /// The file's own rules, on every profile it holds.
@@ -163,25 +217,31 @@ pub fn run(mut files: Vec<(PathBuf, FileLint)>, options: Options) -> Run {
     let mut unreadable = 0;
     let mut kept = Vec::new();
     let mut unparsed = Vec::new();
+    // Every secret of the run, of parsed files and of those that did not
+    // parse or decode alike.
     let mut run_secrets: Vec<&str> = files
         .iter()
-        .filter_map(|(_, lint)| match &lint.outcome {
-            Outcome::Checked(checked) => Some(checked.secret_values.iter().map(String::as_str)),
-            _ => None,
+        .flat_map(|(_, lint)| match &lint.outcome {
+            Outcome::Checked(Checked { secret_values, .. })
+            | Outcome::Malformed { secret_values, .. }
+            | Outcome::Unreadable { secret_values, .. } => secret_values.as_slice(),
+            Outcome::Skipped => &[],
         })
-        .flatten()
+        .map(String::as_str)
         .collect();
     run_secrets.sort_unstable();
     run_secrets.dedup();
-    let redactor = Redactor::fragments_only(&run_secrets);
+    // Whole values and fragments: the values are found in one pass per
+    // value length (`Redactor`), so thousands of them cost little.
+    let redactor = Redactor::new(&run_secrets);
     for (_, lint) in &files {
         match &lint.outcome {
             Outcome::Skipped => {}
-            Outcome::Unreadable(failure) => {
+            Outcome::Unreadable { failure, .. } => {
                 unreadable += 1;
                 raw.extend(failure.diagnostics().iter().cloned());
             }
-            Outcome::Malformed { error, text } => {
+            Outcome::Malformed { error, text, .. } => {
                 // A nesting limit is a finding of a file that was read; a
                 // syntax error means the file could not be linted.
                 if is_limit(error) {
@@ -270,9 +330,48 @@ fn add_source(report: &mut Report, path: &str, text: &str, secrets: Vec<Span>) {
     });
 }
 
+/// The path as findings name it: its text, each byte that is not UTF-8
+/// written `\xNN`. Not the lossy display (every bad byte a U+FFFD), so two
+/// files whose names differ only in such bytes never share a name, and so
+/// never share findings, text, suppressions or a baseline entry.
 fn shown(path: &Path) -> String {
-    let text = path.display().to_string();
+    let text = escape_invalid_utf8(path.as_os_str().as_encoded_bytes());
     text.strip_prefix("./").map(str::to_string).unwrap_or(text)
+}
+
+/// `bytes` as text, each byte that is not part of valid UTF-8 as `\xNN`.
+fn escape_invalid_utf8(mut bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len());
+    loop {
+        match std::str::from_utf8(bytes) {
+            Ok(valid) => {
+                out.push_str(valid);
+                return out;
+            }
+            Err(e) => {
+                let (valid, rest) = bytes.split_at(e.valid_up_to());
+                out.push_str(std::str::from_utf8(valid).expect("checked valid"));
+                let bad = e.error_len().unwrap_or(rest.len());
+                for b in &rest[..bad] {
+                    out.push_str(&format!("\\x{b:02x}"));
+                }
+                bytes = &rest[bad..];
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_differing_only_in_invalid_bytes_are_shown_apart() {
+        assert_eq!(escape_invalid_utf8(b"a\xffb\xfe.env"), "a\\xffb\\xfe.env");
+        assert_eq!(escape_invalid_utf8("é€.env".as_bytes()), "é€.env");
+        assert_eq!(escape_invalid_utf8(b"x\xe2\x82"), "x\\xe2\\x82");
+        assert_ne!(escape_invalid_utf8(b"a\xff"), escape_invalid_utf8(b"a\xfe"));
+    }
 }
 
 /// Files larger than this are data, not configuration: skipped silently.

@@ -17,12 +17,13 @@ pub fn is_config_file(path: &Path) -> bool {
 /// Folders never worth walking.
 const SKIP_DIRS: [&str; 4] = [".git", "node_modules", "target", ".venv"];
 
-/// Every config file under `roots` with `each(path)` of it, sorted by path;
-/// roots that do not exist are returned separately. `each` runs on the
-/// walker's threads, so reading and checking files overlaps walking.
+/// Every config file under `roots` with `each(path, named)` of it, sorted
+/// by path (`named`: the file was named on the command line); roots that do
+/// not exist are returned separately. `each` runs on the walker's threads,
+/// so reading and checking files overlaps walking.
 pub fn collect<R: Send>(
     roots: &[PathBuf],
-    each: impl Fn(&Path) -> R + Sync,
+    each: impl Fn(&Path, bool) -> R + Sync,
 ) -> (Vec<(PathBuf, R)>, Vec<PathBuf>) {
     let found = Mutex::new(Vec::new());
     let mut missing = Vec::new();
@@ -33,7 +34,7 @@ pub fn collect<R: Send>(
         }
         if root.is_file() {
             // A file named explicitly is linted whatever its name says, if readable as something.
-            let item = (root.clone(), each(root));
+            let item = (root.clone(), each(root, true));
             found.lock().expect("no panics while held").push(item);
             continue;
         }
@@ -48,7 +49,7 @@ pub fn collect<R: Send>(
                     if let Ok(entry) = entry {
                         let path = entry.path();
                         if entry.file_type().is_some_and(|t| t.is_file()) && is_config_file(path) {
-                            let item = (path.to_path_buf(), each(path));
+                            let item = (path.to_path_buf(), each(path, false));
                             found.lock().expect("no panics while held").push(item);
                         }
                     }
@@ -110,7 +111,7 @@ mod tests {
             missing_root.clone(),
             root.clone(),
         ];
-        let (files, missing) = collect(&roots, |p| std::fs::read_to_string(p).unwrap().len());
+        let (files, missing) = collect(&roots, |p, _| std::fs::read_to_string(p).unwrap().len());
         let names: Vec<_> = files
             .iter()
             .map(|(p, len)| (p.strip_prefix(&root).unwrap().to_path_buf(), *len))

@@ -341,6 +341,28 @@ impl Redactor {
     }
 }
 
+/// The values a lenient pass over `text` finds after secret-like names
+/// (`FLINKS_SECRET_KEY=…`, `"SecretKey": "…"`, `apiKey: …`,
+/// `authorizeToken=…`), line by line, in any format and whatever else the
+/// text holds: the secrets of a file that did not parse (or decode), to
+/// mask in every other file's output too.
+///
+/// ```
+/// use flinks_config_core::redact::inline_secret_values;
+/// let text = "[sandbox\nsecret_key = \"hunter22\"\n{\"ApiKey\": \"abcd-1234\",\nname = x\n";
+/// assert_eq!(inline_secret_values(text), ["hunter22", "abcd-1234"]);
+/// ```
+pub fn inline_secret_values(text: &str) -> Vec<&str> {
+    text.lines()
+        .flat_map(|line| {
+            line::inline_secrets(line)
+                .into_iter()
+                .map(move |(from, to)| line[from..to].trim())
+        })
+        .filter(|value| !value.is_empty())
+        .collect()
+}
+
 impl fmt::Debug for Redactor {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Redactor")

@@ -16,7 +16,7 @@ pub mod tree;
 #[cfg(feature = "yaml")]
 pub mod yaml;
 
-pub use document::{may_hold_settings, Document, Found, Layout};
+pub use document::{is_settings_file_name, may_hold_settings, Document, Found, Layout};
 
 use crate::report::Report;
 use flinks_config_core::{
@@ -87,11 +87,12 @@ pub enum Format {
 impl Format {
     /// The format a file name says, if the library reads it.
     pub fn from_path(path: &Path) -> Option<Format> {
-        let name = path.file_name()?.to_str()?.to_ascii_lowercase();
+        // Lossy: a name that is not UTF-8 (`caf\xe9.env`) is still a `.env`.
+        let name = path.file_name()?.to_string_lossy().to_ascii_lowercase();
         if name == ".env" || name.starts_with(".env.") || name.ends_with(".env") {
             return Some(Format::Dotenv);
         }
-        match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
+        match path.extension()?.to_string_lossy().to_ascii_lowercase().as_str() {
             "toml" => Some(Format::Toml),
             "json" | "jsonc" => Some(Format::Json),
             "yml" | "yaml" => Some(Format::Yaml),
@@ -140,18 +141,30 @@ pub fn read_file(path: &Path) -> Result<String, Report> {
 /// Like [`read_file`], but `Ok(None)` for a file over `limit` bytes, told by
 /// the open file itself (one open, one `fstat`: a linter reads thousands).
 pub fn read_file_at_most(path: &Path, limit: u64) -> Result<Option<String>, Report> {
+    match read_bytes_at_most(path, limit)? {
+        None => Ok(None),
+        Some(bytes) => String::from_utf8(bytes)
+            .map(Some)
+            .map_err(|e| not_utf8(path, e.utf8_error().valid_up_to())),
+    }
+}
+
+/// Why a file cannot be read: one FLK510 diagnostic naming the path.
+fn unreadable(path: &Path, message: &dyn Fn(&str) -> String) -> Diagnostic {
+    let shown = path.display().to_string();
+    Diagnostic::new(&rules::config_malformed::RULE, message(&shown))
+        .with_help("check the path and its permissions; the file must be UTF-8 text")
+        .with_location(Location::new(Source::File(shown), "(file)"))
+}
+
+/// The bytes of a file, or `Ok(None)` when it is over `limit` bytes; any
+/// failure is a report of one FLK510 diagnostic naming the path.
+pub fn read_bytes_at_most(path: &Path, limit: u64) -> Result<Option<Vec<u8>>, Report> {
     use std::io::Read;
-    // Built only on failure: the linter reads thousands of files.
-    let fail = |message: &dyn Fn(&str) -> String| {
-        let shown = path.display().to_string();
-        Diagnostic::new(&rules::config_malformed::RULE, message(&shown))
-            .with_help("check the path and its permissions; the file must be UTF-8 text")
-            .with_location(Location::new(Source::File(shown), "(file)"))
-    };
     let cannot = |e: std::io::Error| {
         Report::from_findings(
             &[],
-            vec![fail(&|shown| format!("cannot read `{shown}`: {e}"))],
+            vec![unreadable(path, &|shown| format!("cannot read `{shown}`: {e}"))],
         )
     };
     let file = std::fs::File::open(path).map_err(cannot)?;
@@ -168,15 +181,30 @@ pub fn read_file_at_most(path: &Path, limit: u64) -> Result<Option<String>, Repo
     if bytes.len() as u64 > limit {
         return Ok(None); // it grew while being read
     }
-    String::from_utf8(bytes).map(Some).map_err(|e| {
-        let at = e.utf8_error().valid_up_to();
-        let mut d =
-            fail(&|shown| format!("`{shown}` is not UTF-8 text (invalid byte at offset {at})"));
-        if let Some(l) = d.location.as_mut() {
-            l.span = Some(Span::new(at, at + 1));
-        }
-        Report::from_findings(&[], vec![d])
+    Ok(Some(bytes))
+}
+
+/// The report of a file that is not UTF-8 (its first bad byte at `at`).
+pub fn not_utf8(path: &Path, at: usize) -> Report {
+    let mut d = unreadable(path, &|shown| {
+        format!("`{shown}` is not UTF-8 text (invalid byte at offset {at})")
+    });
+    if let Some(l) = d.location.as_mut() {
+        l.span = Some(Span::new(at, at + 1));
+    }
+    Report::from_findings(&[], vec![d])
+}
+
+/// The report of a file over the size limit (a settings file never is).
+pub fn too_large(path: &Path, limit: u64) -> Report {
+    let d = unreadable(path, &|shown| {
+        format!(
+            "`{shown}` is larger than {} MiB: not read, so not checked",
+            limit >> 20
+        )
     })
+    .with_help("settings files are small: split it, or keep data out of a settings file");
+    Report::from_findings(&[], vec![d])
 }
 
 /// Parses, extracts and checks one document on its own (no other files).
