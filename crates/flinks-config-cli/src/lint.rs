@@ -9,8 +9,8 @@ use flinks_config::__private::{
     is_settings_file_name, may_hold_settings, not_utf8, read_bytes_at_most, too_large, Document,
     Found,
 };
-use flinks_config_core::redact::inline_secret_values;
 use flinks_config::{__private::SourceText, Report};
+use flinks_config_core::redact::inline_secret_values;
 use flinks_config_core::redact::Redactor;
 use flinks_config_core::{
     check_across_profiles, cross_profile_keys, Checker, Diagnostic, Field, ProfileOptions, Source,
@@ -129,8 +129,7 @@ pub fn file(path: &Path, named: bool, options: Options) -> FileLint {
                         }
                     }
                     None => {
-                        let mut checked =
-                            check(&document.extract(Checker::Linter), &text, options);
+                        let mut checked = check(&document.extract(Checker::Linter), &text, options);
                         drop(document); // it borrows the text
                         if checked.may_be_shown() {
                             checked.text = Some(text);
@@ -361,6 +360,10 @@ fn escape_invalid_utf8(mut bytes: &[u8]) -> String {
     }
 }
 
+/// Files larger than this are data, not configuration: skipped silently,
+/// unless named on the command line or named as settings (then FLK510).
+pub const MAX_FILE: u64 = 4 * 1024 * 1024;
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -373,6 +376,3 @@ mod tests {
         assert_ne!(escape_invalid_utf8(b"a\xff"), escape_invalid_utf8(b"a\xfe"));
     }
 }
-
-/// Files larger than this are data, not configuration: skipped silently.
-pub const MAX_FILE: u64 = 4 * 1024 * 1024;

@@ -199,7 +199,8 @@ fn lint(args: LintArgs) -> ExitCode {
     let options = lint::Options {
         require_complete: args.require_complete,
     };
-    let (files, missing) = walk::collect(&args.paths, |path, named| lint::file(path, named, options));
+    let (files, missing) =
+        walk::collect(&args.paths, |path, named| lint::file(path, named, options));
     let run = lint::run(files, options);
     let mut io_errors = run.unreadable;
     let mut kept: Vec<Diagnostic> = Vec::new();

@@ -34,7 +34,12 @@ impl<'r> InlineAllows<'r> {
             .any(|n| {
                 self.lines
                     .entry((path, n))
-                    .or_insert_with(|| report.line_text(path, n).map(codes_allowed).unwrap_or_default())
+                    .or_insert_with(|| {
+                        report
+                            .line_text(path, n)
+                            .map(codes_allowed)
+                            .unwrap_or_default()
+                    })
                     .iter()
                     .any(|c| c.eq_ignore_ascii_case(d.code()))
             })

@@ -53,8 +53,16 @@ fn secrets_of_every_file_of_the_run_are_masked_everywhere() {
     )
     .unwrap();
     // The short secret as a file name: a parsed file and a malformed one.
-    std::fs::write(dir.join(format!("deploy/{short}.env")), "FLINKS_INSTANCE=toolbox.api\n").unwrap();
-    std::fs::write(dir.join(format!("deploy/{short}.flinks.toml")), "[sandbox\n").unwrap();
+    std::fs::write(
+        dir.join(format!("deploy/{short}.env")),
+        "FLINKS_INSTANCE=toolbox.api\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join(format!("deploy/{short}.flinks.toml")),
+        "[sandbox\n",
+    )
+    .unwrap();
     for format in FORMATS {
         let out = lint(&dir, &[".", "--format", format, "--color", "never"]);
         let shown = text(&out);
@@ -80,10 +88,17 @@ fn settings_files_that_cannot_be_read_are_never_skipped_silently() {
     let out = lint(&dir, &["."]);
     let shown = text(&out);
     assert_eq!(out.status.code(), Some(2), "{shown}");
-    assert!(shown.contains("FLK510") && shown.contains(".env"), "{shown}");
+    assert!(
+        shown.contains("FLK510") && shown.contains(".env"),
+        "{shown}"
+    );
     std::fs::remove_file(dir.join(".env")).unwrap();
 
-    std::fs::write(dir.join("appsettings.Production.json"), b"{\"Flinks\": {\"Instance\": \"caf\xe9\"}}\n").unwrap();
+    std::fs::write(
+        dir.join("appsettings.Production.json"),
+        b"{\"Flinks\": {\"Instance\": \"caf\xe9\"}}\n",
+    )
+    .unwrap();
     let out = lint(&dir, &[".", "--format", "json"]);
     assert_eq!(out.status.code(), Some(2), "{}", text(&out));
     assert!(text(&out).contains("appsettings.Production.json"));
@@ -111,15 +126,26 @@ fn files_are_told_apart_by_their_real_names() {
     let dir = scratch("names");
     let a = dir.join(std::ffi::OsStr::from_bytes(b"a\xff.env"));
     let b = dir.join(std::ffi::OsStr::from_bytes(b"a\xfe.env"));
-    std::fs::write(&a, "FLINKS_INSTANCE=toolbox\nFLINKS_API_URL=http://toolbox-api.private.fin.ag/v3/\n").unwrap();
-    std::fs::write(&b, "# padding\n# padding\n# padding\nFLINKS_INSTANCE=toolbox.api\n").unwrap();
+    std::fs::write(
+        &a,
+        "FLINKS_INSTANCE=toolbox\nFLINKS_API_URL=http://toolbox-api.private.fin.ag/v3/\n",
+    )
+    .unwrap();
+    std::fs::write(
+        &b,
+        "# padding\n# padding\n# padding\nFLINKS_INSTANCE=toolbox.api\n",
+    )
+    .unwrap();
     for format in FORMATS {
         let out = lint(&dir, &[".", "--format", format, "--color", "never"]);
         let shown = text(&out);
         assert_eq!(out.status.code(), Some(1), "{format}:\n{shown}");
         // JSON writes the backslash escaped.
         let shown = shown.replace("\\\\", "\\");
-        assert!(shown.contains("a\\xff.env") && shown.contains("a\\xfe.env"), "{format}:\n{shown}");
+        assert!(
+            shown.contains("a\\xff.env") && shown.contains("a\\xfe.env"),
+            "{format}:\n{shown}"
+        );
     }
     let human = text(&lint(&dir, &[".", "--color", "never"]));
     // Each finding shows its own file's line.
@@ -152,11 +178,22 @@ fn nothing_a_file_holds_drives_the_terminal() {
             assert_eq!(out.status.code(), Some(1), "{format}:\n{shown}");
             // Colour codes are the linter's own: strip them first.
             let plain = shown.replace("\x1b[0m", "").replace("\x1b[1m", "");
-            let plain: String = plain.split('\x1b').enumerate().map(|(i, part)| {
-                if i == 0 { part } else { part.split_once('m').map_or(part, |(_, rest)| rest) }
-            }).collect();
+            let plain: String = plain
+                .split('\x1b')
+                .enumerate()
+                .map(|(i, part)| {
+                    if i == 0 {
+                        part
+                    } else {
+                        part.split_once('m').map_or(part, |(_, rest)| rest)
+                    }
+                })
+                .collect();
             assert!(!plain.chars().any(hostile), "{format} {color}: {plain:?}");
-            assert!(plain.contains("\\u{1b}") && plain.contains("\\u{202e}"), "{format}: {plain}");
+            assert!(
+                plain.contains("\\u{1b}") && plain.contains("\\u{202e}"),
+                "{format}: {plain}"
+            );
             if color == "never" {
                 assert!(!shown.contains('\x1b'), "{format}: {shown:?}");
             }

@@ -190,8 +190,18 @@ impl Sink {
             return;
         }
         if let Some(limit) = self.limit {
-            if self.out.iter().filter(|d| std::ptr::eq(d.rule, rule)).count() >= limit {
-                match self.dropped.iter_mut().find(|(r, _)| std::ptr::eq(*r, rule)) {
+            if self
+                .out
+                .iter()
+                .filter(|d| std::ptr::eq(d.rule, rule))
+                .count()
+                >= limit
+            {
+                match self
+                    .dropped
+                    .iter_mut()
+                    .find(|(r, _)| std::ptr::eq(*r, rule))
+                {
                     Some((_, n)) => *n += 1,
                     None => self.dropped.push((rule, 1)),
                 }
@@ -207,7 +217,10 @@ impl Sink {
             let plural = if n == 1 { "" } else { "s" };
             Diagnostic::new(
                 rule,
-                format!("… and {n} more finding{plural} of {} in this value", rule.code),
+                format!(
+                    "… and {n} more finding{plural} of {} in this value",
+                    rule.code
+                ),
             )
             .with_help("fix the ones listed; the others are of the same kind")
         })

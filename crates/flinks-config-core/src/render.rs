@@ -291,19 +291,38 @@ mod tests {
                 code: "FLK002",
                 message: "m \x1b[2J",
                 origin: Some("a\u{2066}b.env:1:1 (k\u{9b}ey)"),
-                excerpt: Some(Excerpt { line, number: Some(1), span: Some(at..at + 4) }),
+                excerpt: Some(Excerpt {
+                    line,
+                    number: Some(1),
+                    span: Some(at..at + 4),
+                }),
                 help: Some("h \u{7f}"),
             },
             false,
         );
-        assert!(!text.chars().any(|c| c != '\n' && is_hostile(c)), "{text:?}");
-        for escaped in ["\\u{202e}", "\\u{1b}", "\\u{7}", "\\u{d}", "\\u{2066}", "\\u{9b}", "\\u{7f}"] {
+        assert!(
+            !text.chars().any(|c| c != '\n' && is_hostile(c)),
+            "{text:?}"
+        );
+        for escaped in [
+            "\\u{202e}",
+            "\\u{1b}",
+            "\\u{7}",
+            "\\u{d}",
+            "\\u{2066}",
+            "\\u{9b}",
+            "\\u{7f}",
+        ] {
             assert!(text.contains(escaped), "{escaped} in {text}");
         }
         let lines: Vec<&str> = text.lines().collect();
         let shown = lines.iter().find(|l| l.contains("url = ")).unwrap();
         let carets = lines.iter().find(|l| l.contains('^')).unwrap();
-        assert_eq!(shown.find("http").unwrap(), carets.find('^').unwrap(), "{text}");
+        assert_eq!(
+            shown.find("http").unwrap(),
+            carets.find('^').unwrap(),
+            "{text}"
+        );
     }
 
     #[test]

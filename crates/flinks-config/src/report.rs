@@ -59,6 +59,21 @@ impl fmt::Debug for SourceText {
 pub struct Report {
     diagnostics: Redacted<Vec<Diagnostic>>,
     sources: Vec<SourceText>,
+    /// How the sources are found and placed (boxed: a report is an error
+    /// type, returned by value).
+    lookup: Box<Lookup>,
+    /// Masks every line and file name shown (the findings went through it).
+    /// Behind a lock: a `Redactor` builds its fragment index on first use,
+    /// and a report must stay `Send + Sync` (an error type).
+    redactor: Arc<Mutex<Redactor>>,
+}
+
+/// Masked lines by (source, line start, parsed).
+type ShownLines = HashMap<(usize, usize, bool), Arc<str>>;
+
+/// How a report finds its sources and places findings in them.
+#[derive(Clone, Default)]
+struct Lookup {
     /// Path → position in `sources`: a linter run holds thousands of files.
     by_path: HashMap<String, usize>,
     /// Beside each source: where its lines start, built on first need, so
@@ -67,11 +82,15 @@ pub struct Report {
     indexes: Vec<Arc<OnceLock<LineIndex>>>,
     /// Lines already masked for showing, by (source, line start, parsed):
     /// a line of many findings is masked once, not once per finding.
-    shown_lines: Arc<Mutex<HashMap<(usize, usize, bool), Arc<str>>>>,
-    /// Masks every line and file name shown (the findings went through it).
-    /// Behind a lock: a `Redactor` builds its fragment index on first use,
-    /// and a report must stay `Send + Sync` (an error type).
-    redactor: Arc<Mutex<Redactor>>,
+    shown_lines: Arc<Mutex<ShownLines>>,
+}
+
+impl fmt::Debug for Lookup {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Lookup")
+            .field("sources", &self.indexes.len())
+            .finish_non_exhaustive()
+    }
 }
 
 impl Default for Report {
@@ -91,9 +110,7 @@ impl Report {
         Report {
             diagnostics,
             sources: Vec::new(),
-            by_path: HashMap::new(),
-            indexes: Vec::new(),
-            shown_lines: Arc::default(),
+            lookup: Box::default(),
             redactor: Arc::new(Mutex::new(Redactor::new(&[]))),
         }
     }
@@ -140,9 +157,7 @@ impl Report {
         Report {
             diagnostics: self.redact(diagnostics),
             sources: self.sources.clone(),
-            by_path: self.by_path.clone(),
-            indexes: self.indexes.clone(),
-            shown_lines: self.shown_lines.clone(),
+            lookup: self.lookup.clone(),
             redactor: self.redactor.clone(),
         }
     }
@@ -210,26 +225,28 @@ impl Report {
     #[doc(hidden)] // its type is not API
     /// Adds the text of a source, to show lines from it.
     pub fn add_source(&mut self, mut source: SourceText) {
-        self.by_path
+        self.lookup
+            .by_path
             .entry(source.path.clone())
             .or_insert(self.sources.len());
         // In order, so a shown line finds its secrets by binary search.
         source.secrets.sort_unstable();
         self.sources.push(source);
-        self.indexes.push(Arc::default());
+        self.lookup.indexes.push(Arc::default());
     }
 
     #[doc(hidden)] // its type is not API
     /// The text of the source at `path`, if the report holds it.
     pub fn source(&self, path: &str) -> Option<&SourceText> {
-        self.by_path.get(path).map(|&i| &self.sources[i])
+        self.lookup.by_path.get(path).map(|&i| &self.sources[i])
     }
 
     /// The source at `path` and its line index.
     fn indexed(&self, path: &str) -> Option<(usize, &SourceText, &LineIndex)> {
-        let &i = self.by_path.get(path)?;
+        let &i = self.lookup.by_path.get(path)?;
         let source = &self.sources[i];
-        let index = self.indexes[i].get_or_init(|| LineIndex::new(&source.text, &source.secrets));
+        let index =
+            self.lookup.indexes[i].get_or_init(|| LineIndex::new(&source.text, &source.secrets));
         Some((i, source, index))
     }
 
@@ -272,6 +289,7 @@ impl Report {
     fn shown_line(&self, i: usize, range: Range<usize>, kind: LineSource) -> Arc<str> {
         let key = (i, range.start, kind == LineSource::Parsed);
         let cached = self
+            .lookup
             .shown_lines
             .lock()
             .unwrap_or_else(|e| e.into_inner())
@@ -284,7 +302,10 @@ impl Report {
         // Only the secrets that can touch the line (sorted by start).
         let secrets = &source.secrets;
         let upto = secrets.partition_point(|s| s.start < range.end);
-        let reach = &self.indexes[i].get().expect("built by `indexed`").reach;
+        let reach = &self.lookup.indexes[i]
+            .get()
+            .expect("built by `indexed`")
+            .reach;
         let from = reach.partition_point(|&end| end <= range.start).min(upto);
         let shown: Arc<str> = self
             .redactor()
@@ -295,7 +316,8 @@ impl Report {
                 kind,
             )
             .into();
-        self.shown_lines
+        self.lookup
+            .shown_lines
             .lock()
             .unwrap_or_else(|e| e.into_inner())
             .insert(key, shown.clone());
@@ -549,11 +571,13 @@ fn render(d: &Diagnostic, report: &Report, color: bool) -> String {
             let caret = start - range.start..end - range.start;
             let window = excerpt_window(&masked, caret.clone());
             let redactor = report.redactor();
-            let part = redactor.mask_own_span(d, &masked[window.clone()], range.start + window.start);
+            let part =
+                redactor.mask_own_span(d, &masked[window.clone()], range.start + window.start);
             let before = if window.start > 0 { "…" } else { "" };
             let after = if window.end < masked.len() { "…" } else { "" };
             shown = format!("{before}{part}{after}");
-            let shift = |at: usize| (at.clamp(window.start, window.end) - window.start) + before.len();
+            let shift =
+                |at: usize| (at.clamp(window.start, window.end) - window.start) + before.len();
             excerpt = Some(Excerpt {
                 line: &shown,
                 number: Some(line),
@@ -618,7 +642,11 @@ mod tests {
         let text = "é=1\nab\r\n\n€x\u{1F600}y\nlast";
         let index = LineIndex::new(text, &[]);
         for offset in 0..=text.len() + 2 {
-            assert_eq!(index.line_col(text, offset), line_col(text, offset), "{offset}");
+            assert_eq!(
+                index.line_col(text, offset),
+                line_col(text, offset),
+                "{offset}"
+            );
         }
         assert_eq!(&text[index.line(text, 2).unwrap()], "ab\r");
         assert_eq!(&text[index.line(text, 3).unwrap()], "");

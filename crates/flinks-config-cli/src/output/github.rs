@@ -68,17 +68,32 @@ mod tests {
         use flinks_config_core::redact::Redactor;
         use flinks_config_core::{rules, Diagnostic, Location, Source, Span};
         let path = "deploy/\u{202e}vne.\x1b]8;;x\x07,a:b%.env";
-        let d = Diagnostic::new(&rules::field_unknown::RULE, "unknown `K\x1b[2J\r\n::error::x`")
-            .with_help("h\u{9b}")
-            .with_location(Location::new(Source::File(path.into()), "K").with_span(Span::new(0, 1)));
+        let d = Diagnostic::new(
+            &rules::field_unknown::RULE,
+            "unknown `K\x1b[2J\r\n::error::x`",
+        )
+        .with_help("h\u{9b}")
+        .with_location(Location::new(Source::File(path.into()), "K").with_span(Span::new(0, 1)));
         let mut report = Report::redacted(Redactor::new(&[]), vec![d]);
-        report.add_source(SourceText { path: path.into(), text: "K=1\n".into(), secrets: vec![] });
+        report.add_source(SourceText {
+            path: path.into(),
+            text: "K=1\n".into(),
+            secrets: vec![],
+        });
         let mut out = Vec::new();
         write(&report, &mut out).unwrap();
         let out = String::from_utf8(out).unwrap();
         assert_eq!(out.lines().count(), 1, "{out}");
-        assert!(!out.trim_end().chars().any(flinks_config_core::render::is_hostile), "{out:?}");
-        assert!(out.contains("file=deploy/\\u{202e}vne.\\u{1b}]8;;x\\u{7}%2Ca%3Ab%25.env"), "{out}");
+        assert!(
+            !out.trim_end()
+                .chars()
+                .any(flinks_config_core::render::is_hostile),
+            "{out:?}"
+        );
+        assert!(
+            out.contains("file=deploy/\\u{202e}vne.\\u{1b}]8;;x\\u{7}%2Ca%3Ab%25.env"),
+            "{out}"
+        );
         assert!(out.contains("\\u{1b}[2J\\u{d}\\u{a}::error::x"), "{out}");
     }
 }

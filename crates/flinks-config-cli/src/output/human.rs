@@ -23,9 +23,9 @@ pub fn write(
     }
     if !quiet {
         let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
-        write!(
+        writeln!(
             out,
-            "{}, {}, {} in {}\n",
+            "{}, {}, {} in {}",
             plural(summary.errors, "error"),
             plural(summary.warnings, "warning"),
             plural(summary.notes, "note"),

@@ -79,7 +79,10 @@ pub fn write(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
 /// One result.
 fn result(report: &Report, d: &flinks_config_core::Diagnostic) -> Value {
     let at = place(report, d);
-    let index = rules::ALL.iter().position(|r| r.code == d.code()).unwrap_or(0);
+    let index = rules::ALL
+        .iter()
+        .position(|r| r.code == d.code())
+        .unwrap_or(0);
     let message = match &d.help {
         Some(help) => format!("{} (help: {help})", d.message),
         None => d.message.clone(),

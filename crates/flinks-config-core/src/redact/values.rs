@@ -9,11 +9,14 @@ pub(crate) const SHORTEST: usize = 4;
 
 const BASE: u64 = 0x100_0000_01b3;
 
+/// Lowercase values by their hash.
+type Table = HashMap<u64, Vec<Vec<u8>>>;
+
 /// Secret values grouped by length, each group a table of their hashes.
 #[derive(Default)]
 pub(crate) struct ValueIndex {
-    /// (length, BASE^(length-1), hash → lowercase values of that hash).
-    groups: Vec<(usize, u64, HashMap<u64, Vec<Vec<u8>>>)>,
+    /// (length, BASE^(length-1), the values of that length).
+    groups: Vec<(usize, u64, Table)>,
 }
 
 fn hash(bytes: &[u8]) -> u64 {
@@ -25,7 +28,7 @@ fn hash(bytes: &[u8]) -> u64 {
 
 impl ValueIndex {
     pub(crate) fn new<'s>(values: impl IntoIterator<Item = &'s str>) -> Self {
-        let mut by_length: HashMap<usize, HashMap<u64, Vec<Vec<u8>>>> = HashMap::new();
+        let mut by_length: HashMap<usize, Table> = HashMap::new();
         for value in values.into_iter().filter(|v| v.len() >= SHORTEST) {
             let lower = value.to_ascii_lowercase().into_bytes();
             let bucket = by_length

@@ -55,7 +55,11 @@ impl ParseError {
     /// As an FLK510 diagnostic for `path`: located at `(file)` for a syntax
     /// error, at `(nesting)` for a nesting limit (see [`is_limit`](Self::is_limit)).
     pub fn into_diagnostic(self, path: &str) -> Diagnostic {
-        let place = if self.is_limit() { "(nesting)" } else { "(file)" };
+        let place = if self.is_limit() {
+            "(nesting)"
+        } else {
+            "(file)"
+        };
         let mut at = Location::new(Source::File(path.to_string()), place);
         at.span = self.span;
         let help = if self.is_limit() {
@@ -92,7 +96,12 @@ impl Format {
         if name == ".env" || name.starts_with(".env.") || name.ends_with(".env") {
             return Some(Format::Dotenv);
         }
-        match path.extension()?.to_string_lossy().to_ascii_lowercase().as_str() {
+        match path
+            .extension()?
+            .to_string_lossy()
+            .to_ascii_lowercase()
+            .as_str()
+        {
             "toml" => Some(Format::Toml),
             "json" | "jsonc" => Some(Format::Json),
             "yml" | "yaml" => Some(Format::Yaml),
@@ -164,7 +173,9 @@ pub fn read_bytes_at_most(path: &Path, limit: u64) -> Result<Option<Vec<u8>>, Re
     let cannot = |e: std::io::Error| {
         Report::from_findings(
             &[],
-            vec![unreadable(path, &|shown| format!("cannot read `{shown}`: {e}"))],
+            vec![unreadable(path, &|shown| {
+                format!("cannot read `{shown}`: {e}")
+            })],
         )
     };
     let file = std::fs::File::open(path).map_err(cannot)?;
