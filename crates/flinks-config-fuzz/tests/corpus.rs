@@ -57,3 +57,8 @@ fn yaml_corpus() {
 fn env_vars_corpus() {
     replay("env_vars", flinks_config_fuzz::env_vars);
 }
+
+#[test]
+fn directory_corpus() {
+    replay("directory", flinks_config_fuzz::directory);
+}
