@@ -1,8 +1,10 @@
 //! `flinks-config`: lints Flinks settings in TOML, `.env`, JSON and YAML
 //! files before deploy, with the same rules as the library and the macros.
 //!
-//! Exit codes: 0 clean, 1 findings at or above `--fail-on`, 2 usage or I/O
-//! error (a file that cannot be read or parsed, when nothing else is found).
+//! Exit codes: 0 clean, 1 findings at or above `--fail-on` (a file nested
+//! past the parser's depth limit included), 2 usage or I/O error (a file
+//! that cannot be read or parsed, or a settings file too large or not
+//! UTF-8, when nothing else is found).
 #![forbid(unsafe_code)]
 
 mod baseline;

@@ -168,6 +168,16 @@ fn unreadable(path: &Path, message: &dyn Fn(&str) -> String) -> Diagnostic {
 
 /// The bytes of a file, or `Ok(None)` when it is over `limit` bytes; any
 /// failure is a report of one FLK510 diagnostic naming the path.
+///
+/// ```
+/// use flinks_config::__private::read_bytes_at_most;
+/// let path = std::env::temp_dir().join(format!("flinks-doc-bytes-{}", std::process::id()));
+/// std::fs::write(&path, b"caf\xe9").unwrap();
+/// assert_eq!(read_bytes_at_most(&path, 10).unwrap().unwrap(), b"caf\xe9");
+/// assert!(read_bytes_at_most(&path, 2).unwrap().is_none());
+/// std::fs::remove_file(&path).unwrap();
+/// assert_eq!(read_bytes_at_most(&path, 10).unwrap_err().codes(), ["FLK510"]);
+/// ```
 pub fn read_bytes_at_most(path: &Path, limit: u64) -> Result<Option<Vec<u8>>, Report> {
     use std::io::Read;
     let cannot = |e: std::io::Error| {
@@ -196,6 +206,11 @@ pub fn read_bytes_at_most(path: &Path, limit: u64) -> Result<Option<Vec<u8>>, Re
 }
 
 /// The report of a file that is not UTF-8 (its first bad byte at `at`).
+///
+/// ```
+/// let report = flinks_config::__private::not_utf8(std::path::Path::new(".env"), 3);
+/// assert!(report.diagnostics()[0].message.contains("`.env` is not UTF-8 text"));
+/// ```
 pub fn not_utf8(path: &Path, at: usize) -> Report {
     let mut d = unreadable(path, &|shown| {
         format!("`{shown}` is not UTF-8 text (invalid byte at offset {at})")
@@ -207,6 +222,11 @@ pub fn not_utf8(path: &Path, at: usize) -> Report {
 }
 
 /// The report of a file over the size limit (a settings file never is).
+///
+/// ```
+/// let report = flinks_config::__private::too_large(std::path::Path::new(".env"), 4 << 20);
+/// assert!(report.diagnostics()[0].message.contains("larger than 4 MiB"));
+/// ```
 pub fn too_large(path: &Path, limit: u64) -> Report {
     let d = unreadable(path, &|shown| {
         format!(
