@@ -5,8 +5,12 @@
 //! files whose credentials occur in more than one profile.
 
 use crate::walk::par_map;
-use flinks_config::__private::{may_hold_settings, read_file_at_most, Document, Found};
+use flinks_config::__private::{
+    is_settings_file_name, may_hold_settings, not_utf8, read_bytes_at_most, too_large, Document,
+    Found,
+};
 use flinks_config::{__private::SourceText, Report};
+use flinks_config_core::redact::inline_secret_values;
 use flinks_config_core::redact::Redactor;
 use flinks_config_core::{
     check_across_profiles, cross_profile_keys, Checker, Diagnostic, Field, ProfileOptions, Source,
@@ -49,10 +53,18 @@ pub struct FileLint {
 enum Outcome {
     /// Too big to be configuration, or never mentions Flinks: skipped silently.
     Skipped,
-    /// Could not be read, or not as UTF-8.
-    Unreadable(Report),
-    /// Could not be parsed.
-    Malformed { error: Diagnostic, text: String },
+    /// Could not be read, is too large, or is not UTF-8 (with the secrets a
+    /// lenient pass found in its text decoded lossily: masked everywhere).
+    Unreadable {
+        failure: Report,
+        secret_values: Vec<String>,
+    },
+    /// Could not be parsed (with the secrets a lenient pass found).
+    Malformed {
+        error: Diagnostic,
+        text: String,
+        secret_values: Vec<String>,
+    },
     /// Parsed and checked.
     Checked(Checked),
 }
@@ -71,36 +83,77 @@ struct Checked {
 }
 
 /// Reads, parses and checks one file (called on the walker's threads).
-pub fn file(path: &Path, options: Options) -> FileLint {
+/// `named`: on the command line. A file named there or named as settings
+/// ([`is_settings_file_name`]) that is too large or not UTF-8 is reported;
+/// another such file is skipped quietly unless its text, decoded lossily,
+/// may hold settings ([`may_hold_settings`], the library's one test).
+pub fn file(path: &Path, named: bool, options: Options) -> FileLint {
     let shown = shown(path);
-    let outcome = match read_file_at_most(path, MAX_FILE) {
-        Err(failure) => Outcome::Unreadable(failure),
+    let matters = named || is_settings_file_name(path);
+    let outcome = match read_bytes_at_most(path, MAX_FILE) {
+        Err(failure) => Outcome::Unreadable {
+            failure,
+            secret_values: Vec::new(),
+        },
+        Ok(None) if matters => Outcome::Unreadable {
+            failure: too_large(path, MAX_FILE),
+            secret_values: Vec::new(),
+        },
         Ok(None) => Outcome::Skipped,
-        // Most files of a repository: not worth parsing.
-        Ok(Some(text)) if !may_hold_settings(path, &text) => Outcome::Skipped,
-        Ok(Some(text)) => {
-            let document = Document::parse_by_name(Path::new(&shown), &text);
-            match document.error() {
-                // A Helm or Jinja template is no YAML until rendered: not
-                // the user's mistake, and nothing to check in it yet.
-                Some(_) if is_template_source(&text) => Outcome::Skipped,
-                Some(error) => {
-                    let error = error.clone();
-                    drop(document); // it borrows the text
-                    Outcome::Malformed { error, text }
-                }
-                None => {
-                    let mut checked = check(&document.extract(Checker::Linter), &text, options);
-                    drop(document); // it borrows the text
-                    if checked.may_be_shown() {
-                        checked.text = Some(text);
+        Ok(Some(bytes)) => match String::from_utf8(bytes) {
+            Err(e) => {
+                let at = e.utf8_error().valid_up_to();
+                let text = String::from_utf8_lossy(e.as_bytes());
+                if matters || may_hold_settings(path, &text) {
+                    Outcome::Unreadable {
+                        failure: not_utf8(path, at),
+                        secret_values: lenient_secrets(&text),
                     }
-                    Outcome::Checked(checked)
+                } else {
+                    Outcome::Skipped
                 }
             }
-        }
+            // Most files of a repository: not worth parsing.
+            Ok(text) if !may_hold_settings(path, &text) => Outcome::Skipped,
+            Ok(text) => {
+                let document = Document::parse_by_name(Path::new(&shown), &text);
+                match document.error() {
+                    // A Helm or Jinja template is no YAML until rendered: not
+                    // the user's mistake, and nothing to check in it yet.
+                    Some(_) if is_template_source(&text) => Outcome::Skipped,
+                    Some(error) => {
+                        let error = error.clone();
+                        drop(document); // it borrows the text
+                        let secret_values = lenient_secrets(&text);
+                        Outcome::Malformed {
+                            error,
+                            text,
+                            secret_values,
+                        }
+                    }
+                    None => {
+                        let mut checked = check(&document.extract(Checker::Linter), &text, options);
+                        drop(document); // it borrows the text
+                        if checked.may_be_shown() {
+                            checked.text = Some(text);
+                        }
+                        Outcome::Checked(checked)
+                    }
+                }
+            }
+        },
     };
     FileLint { shown, outcome }
+}
+
+/// The secrets of a text that did not parse or decode: the values after
+/// secret-like names, in any format (nothing else says which are secrets).
+fn lenient_secrets(text: &str) -> Vec<String> {
+    inline_secret_values(text)
+        .into_iter()
+        .map(|v| v.trim_matches(['"', '\'']).to_string())
+        .filter(|v| v.len() >= 4)
+        .collect()
 }
 
 /// Whether text that did not parse is a template of a config file (`{{ }}`
@@ -160,38 +213,55 @@ impl Checked {
 /// values whole in every text made a run with 2,500 secrets 20 times
 /// slower. Whole values are searched per file, in [`check`], where there
 /// are few.
-pub fn run(files: Vec<(PathBuf, FileLint)>, options: Options) -> Run {
+pub fn run(mut files: Vec<(PathBuf, FileLint)>, options: Options) -> Run {
+    // Moved, not copied: a finding can quote a value of megabytes.
     let mut raw: Vec<Diagnostic> = Vec::new();
+    for (_, lint) in &mut files {
+        if let Outcome::Checked(checked) = &mut lint.outcome {
+            raw.append(&mut checked.diagnostics);
+        }
+    }
     let mut parsed = 0;
     let mut unreadable = 0;
     let mut kept = Vec::new();
     let mut unparsed = Vec::new();
+    // Every secret of the run, of parsed files and of those that did not
+    // parse or decode alike.
     let mut run_secrets: Vec<&str> = files
         .iter()
-        .filter_map(|(_, lint)| match &lint.outcome {
-            Outcome::Checked(checked) => Some(checked.secret_values.iter().map(String::as_str)),
-            _ => None,
+        .flat_map(|(_, lint)| match &lint.outcome {
+            Outcome::Checked(Checked { secret_values, .. })
+            | Outcome::Malformed { secret_values, .. }
+            | Outcome::Unreadable { secret_values, .. } => secret_values.as_slice(),
+            Outcome::Skipped => &[],
         })
-        .flatten()
+        .map(String::as_str)
         .collect();
     run_secrets.sort_unstable();
     run_secrets.dedup();
-    let redactor = Redactor::fragments_only(&run_secrets);
+    // Whole values and fragments: the values are found in one pass per
+    // value length (`Redactor`), so thousands of them cost little.
+    let redactor = Redactor::new(&run_secrets);
     for (_, lint) in &files {
         match &lint.outcome {
             Outcome::Skipped => {}
-            Outcome::Unreadable(failure) => {
+            Outcome::Unreadable { failure, .. } => {
                 unreadable += 1;
                 raw.extend(failure.diagnostics().iter().cloned());
             }
-            Outcome::Malformed { error, text } => {
-                unreadable += 1;
+            Outcome::Malformed { error, text, .. } => {
+                // A nesting limit is a finding of a file that was read; a
+                // syntax error means the file could not be linted.
+                if is_limit(error) {
+                    parsed += 1;
+                } else {
+                    unreadable += 1;
+                }
                 raw.push(error.clone());
                 unparsed.push((&lint.shown, text));
             }
             Outcome::Checked(checked) => {
                 parsed += 1;
-                raw.extend(checked.diagnostics.iter().cloned());
                 if let Some(text) = &checked.text {
                     kept.push(Kept {
                         shown: &lint.shown,
@@ -252,6 +322,14 @@ pub fn run(files: Vec<(PathBuf, FileLint)>, options: Options) -> Run {
     }
 }
 
+/// Whether a parse error is a nesting limit (`ParseError::is_limit`).
+fn is_limit(error: &Diagnostic) -> bool {
+    error
+        .location
+        .as_ref()
+        .is_some_and(|l| l.key_path == "(nesting)")
+}
+
 fn add_source(report: &mut Report, path: &str, text: &str, secrets: Vec<Span>) {
     report.add_source(SourceText {
         path: path.to_string(),
@@ -260,10 +338,50 @@ fn add_source(report: &mut Report, path: &str, text: &str, secrets: Vec<Span>) {
     });
 }
 
+/// The path as findings name it: its text, each byte that is not UTF-8
+/// written `\xNN`. Not the lossy display (every bad byte a U+FFFD), so two
+/// files whose names differ only in such bytes never share a name, and so
+/// never share findings, text, suppressions or a baseline entry.
 fn shown(path: &Path) -> String {
-    let text = path.display().to_string();
+    let text = escape_invalid_utf8(path.as_os_str().as_encoded_bytes());
     text.strip_prefix("./").map(str::to_string).unwrap_or(text)
 }
 
-/// Files larger than this are data, not configuration: skipped silently.
+/// `bytes` as text, each byte that is not part of valid UTF-8 as `\xNN`.
+fn escape_invalid_utf8(mut bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len());
+    loop {
+        match std::str::from_utf8(bytes) {
+            Ok(valid) => {
+                out.push_str(valid);
+                return out;
+            }
+            Err(e) => {
+                let (valid, rest) = bytes.split_at(e.valid_up_to());
+                out.push_str(std::str::from_utf8(valid).expect("checked valid"));
+                let bad = e.error_len().unwrap_or(rest.len());
+                for b in &rest[..bad] {
+                    out.push_str(&format!("\\x{b:02x}"));
+                }
+                bytes = &rest[bad..];
+            }
+        }
+    }
+}
+
+/// Files larger than this are data, not configuration: skipped silently,
+/// unless named on the command line or named as settings (then FLK510).
 pub const MAX_FILE: u64 = 4 * 1024 * 1024;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_differing_only_in_invalid_bytes_are_shown_apart() {
+        assert_eq!(escape_invalid_utf8(b"a\xffb\xfe.env"), "a\\xffb\\xfe.env");
+        assert_eq!(escape_invalid_utf8("é€.env".as_bytes()), "é€.env");
+        assert_eq!(escape_invalid_utf8(b"x\xe2\x82"), "x\\xe2\\x82");
+        assert_ne!(escape_invalid_utf8(b"a\xff"), escape_invalid_utf8(b"a\xfe"));
+    }
+}

@@ -1,8 +1,10 @@
 //! `flinks-config`: lints Flinks settings in TOML, `.env`, JSON and YAML
 //! files before deploy, with the same rules as the library and the macros.
 //!
-//! Exit codes: 0 clean, 1 findings at or above `--fail-on`, 2 usage or I/O
-//! error (a file that cannot be read or parsed, when nothing else is found).
+//! Exit codes: 0 clean, 1 findings at or above `--fail-on` (a file nested
+//! past the parser's depth limit included), 2 usage or I/O error (a file
+//! that cannot be read or parsed, or a settings file too large or not
+//! UTF-8, when nothing else is found).
 #![forbid(unsafe_code)]
 
 mod baseline;
@@ -153,7 +155,11 @@ fn list_rules() -> ExitCode {
 }
 
 fn usage_error(message: &str) -> ExitCode {
-    eprintln!("error: {message}");
+    // Paths in it may hold control characters: shown escaped.
+    eprintln!(
+        "error: {}",
+        flinks_config_core::render::escape_controls(message)
+    );
     ExitCode::from(2)
 }
 
@@ -204,8 +210,9 @@ fn lint(args: LintArgs) -> ExitCode {
     let walk_options = walk::WalkOptions {
         tracked: !args.no_git,
     };
-    let (files, missing) =
-        walk::collect(&args.paths, walk_options, |path| lint::file(path, options));
+    let (files, missing) = walk::collect(&args.paths, walk_options, |path, named| {
+        lint::file(path, named, options)
+    });
     let run = lint::run(files, options);
     let mut io_errors = run.unreadable;
     let mut kept: Vec<Diagnostic> = Vec::new();
@@ -221,15 +228,21 @@ fn lint(args: LintArgs) -> ExitCode {
             .with_location(Location::new(Source::File(shown), "(file)")),
         );
     }
-    for d in run.report.diagnostics() {
-        let text = match d.location.as_ref().map(|l| &l.source) {
-            Some(Source::File(path)) => run.report.source(path).map(|s| s.text.clone()),
-            _ => None,
-        };
-        if text.is_some_and(|t| suppress::allowed_inline(d, &t)) {
+    let mut inline = suppress::InlineAllows::default();
+    let mut suppressed = vec![false; run.report.diagnostics().len()];
+    for (d, suppressed) in run.report.diagnostics().iter().zip(&mut suppressed) {
+        if let Some(Source::File(path)) = d.location.as_ref().map(|l| &l.source) {
+            *suppressed = inline.allows(d, path, &run.report);
+        }
+    }
+    drop(inline);
+    let mut report = run.report;
+    // Taken, not copied: a finding can quote a value of megabytes.
+    for (d, suppressed) in report.take_diagnostics().into_iter().zip(suppressed) {
+        if suppressed {
             continue;
         }
-        if let Some(d) = config.apply(d.clone()) {
+        if let Some(d) = config.apply(d) {
             if !accepted.contains(&baseline::fingerprint(&d)) {
                 kept.push(d);
             }
@@ -248,7 +261,7 @@ fn lint(args: LintArgs) -> ExitCode {
 
     // Changed by the settings (`deny` raises severities): through the run's
     // one redactor again, the only way into a report.
-    let report = run.report.with_findings(kept);
+    let report = report.with_findings(kept);
     let summary = output::Summary {
         errors: report.count(Severity::Error),
         warnings: report.count(Severity::Warning),
@@ -260,18 +273,15 @@ fn lint(args: LintArgs) -> ExitCode {
         Color::Never => false,
         Color::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
     };
-    let text = match args.format {
-        Format::Human => output::human::render(&report, &summary, color, args.quiet),
-        Format::Json => output::json::render(&report, &summary),
-        Format::Sarif => output::sarif::render(&report),
-        Format::Github => output::github::render(&report),
+    let stdout = std::io::stdout().lock();
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout);
+    let written = match args.format {
+        Format::Human => output::human::write(&report, &summary, color, args.quiet, &mut out),
+        Format::Json => output::json::write(&report, &summary, &mut out),
+        Format::Sarif => output::sarif::write(&report, &mut out),
+        Format::Github => output::github::write(&report, &mut out),
     };
-    let mut stdout = std::io::stdout().lock();
-    if stdout
-        .write_all(text.as_bytes())
-        .and_then(|()| stdout.flush())
-        .is_err()
-    {
+    if written.and_then(|()| out.flush()).is_err() {
         return ExitCode::from(2);
     }
 

@@ -1,30 +1,49 @@
 //! Suppression, by rule code only: inline comments and `flinks-config.toml`.
 
-use flinks_config::__private::line_col;
+use flinks_config::Report;
 use flinks_config_core::{rules, Diagnostic, Location, Severity, Source, Span};
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use serde::Deserialize;
+use std::collections::HashMap;
 use toml::Spanned;
 
 /// The marker of an inline suppression: `# flinks-config: allow FLK202, FLK201`.
 const MARKER: &str = "flinks-config: allow";
 
-/// Whether the line of the diagnostic, or the line above it, allows its code.
-pub fn allowed_inline(d: &Diagnostic, text: &str) -> bool {
-    let Some(span) = d.source_span() else {
-        return false;
-    };
-    let (line, _) = line_col(text, span.start);
-    let lines: Vec<&str> = text.lines().collect();
-    [line.checked_sub(1), line.checked_sub(2)]
-        .into_iter()
-        .flatten()
-        .filter_map(|i| lines.get(i))
-        .any(|l| {
-            codes_allowed(l)
-                .iter()
-                .any(|c| c.eq_ignore_ascii_case(d.code()))
-        })
+/// The codes allowed inline on each line of the run's files, read once
+/// per line: a line of many findings is searched for the marker once, not
+/// once per finding (that was quadratic on a long line).
+#[derive(Default)]
+pub struct InlineAllows<'r> {
+    lines: HashMap<(&'r str, usize), Vec<&'r str>>,
+}
+
+impl<'r> InlineAllows<'r> {
+    /// Whether the line of the diagnostic, or the line above it, allows its
+    /// code: two lines looked up in the file's line index of `report`.
+    pub fn allows(&mut self, d: &Diagnostic, path: &'r str, report: &'r Report) -> bool {
+        let Some(span) = d.source_span() else {
+            return false;
+        };
+        let Some((line, _)) = report.position(path, span.start) else {
+            return false;
+        };
+        [Some(line), line.checked_sub(1)]
+            .into_iter()
+            .flatten()
+            .any(|n| {
+                self.lines
+                    .entry((path, n))
+                    .or_insert_with(|| {
+                        report
+                            .line_text(path, n)
+                            .map(codes_allowed)
+                            .unwrap_or_default()
+                    })
+                    .iter()
+                    .any(|c| c.eq_ignore_ascii_case(d.code()))
+            })
+    }
 }
 
 fn codes_allowed(line: &str) -> Vec<&str> {

@@ -43,13 +43,14 @@ pub struct WalkOptions {
     pub tracked: bool,
 }
 
-/// Every config file under `roots` with `each(path)` of it, sorted by path;
-/// roots that do not exist are returned separately. `each` runs on the
-/// walker's threads, so reading and checking files overlaps walking.
+/// Every config file under `roots` with `each(path, named)` of it, sorted
+/// by path (`named`: the file was named on the command line); roots that do
+/// not exist are returned separately. `each` runs on the walker's threads,
+/// so reading and checking files overlaps walking.
 pub fn collect<R: Send>(
     roots: &[PathBuf],
     options: WalkOptions,
-    each: impl Fn(&Path) -> R + Sync,
+    each: impl Fn(&Path, bool) -> R + Sync,
 ) -> (Vec<(PathBuf, R)>, Vec<PathBuf>) {
     let found = Mutex::new(Vec::new());
     let mut missing = Vec::new();
@@ -60,7 +61,7 @@ pub fn collect<R: Send>(
         }
         if root.is_file() {
             // A file named explicitly is linted whatever its name says, if readable as something.
-            let item = (root.clone(), each(root));
+            let item = (root.clone(), each(root, true));
             found.lock().expect("no panics while held").push(item);
             continue;
         }
@@ -75,7 +76,7 @@ pub fn collect<R: Send>(
                     if let Ok(entry) = entry {
                         let path = entry.path();
                         if entry.file_type().is_some_and(|t| t.is_file()) && is_config_file(path) {
-                            let item = (path.to_path_buf(), each(path));
+                            let item = (path.to_path_buf(), each(path, false));
                             found.lock().expect("no panics while held").push(item);
                         }
                     }
@@ -102,7 +103,7 @@ pub fn collect<R: Send>(
 fn tracked_but_ignored<R: Send>(
     root: &Path,
     found: &[(PathBuf, R)],
-    each: &(impl Fn(&Path) -> R + Sync),
+    each: &(impl Fn(&Path, bool) -> R + Sync),
 ) -> Vec<(PathBuf, R)> {
     let seen: std::collections::HashSet<&Path> = found.iter().map(|(p, _)| p.as_path()).collect();
     let missed: Vec<PathBuf> = crate::tracked::under(root)
@@ -115,7 +116,7 @@ fn tracked_but_ignored<R: Send>(
         .filter(|path| is_config_file(path))
         .filter(|path| std::fs::symlink_metadata(path).is_ok_and(|m| m.is_file()))
         .collect();
-    let results = par_map(&missed, |path| each(path));
+    let results = par_map(&missed, |path| each(path, false));
     missed.into_iter().zip(results).collect()
 }
 
@@ -172,7 +173,7 @@ mod tests {
             root.clone(),
         ];
         let options = WalkOptions { tracked: true };
-        let (files, missing) = collect(&roots, options, |p| {
+        let (files, missing) = collect(&roots, options, |p, _| {
             std::fs::read_to_string(p).unwrap().len()
         });
         let names: Vec<_> = files

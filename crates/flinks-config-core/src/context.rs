@@ -143,20 +143,87 @@ impl<'k> UrlContext<'k> {
 pub(crate) struct Sink {
     checker: Checker,
     pub(crate) out: Vec<Diagnostic>,
+    /// For one value: the most findings kept per rule (see [`Sink::per_value`]).
+    limit: Option<usize>,
+    /// Findings past the limit, counted per rule, in the order first met.
+    pub(crate) dropped: Vec<(&'static crate::Rule, usize)>,
 }
+
+/// The most findings of one rule listed for one value; the rest are
+/// counted ("… and N more of FLK206"): a hostile value of 400,000 stray
+/// `?` runs would otherwise be 400,000 findings, each quoting the value.
+pub(crate) const PER_VALUE_LIMIT: usize = 10;
 
 impl Sink {
     pub(crate) fn new(checker: Checker) -> Self {
         Sink {
             checker,
             out: Vec::new(),
+            limit: None,
+            dropped: Vec::new(),
+        }
+    }
+
+    /// A sink for one value's findings: at most [`PER_VALUE_LIMIT`] of each
+    /// rule are kept, the rest counted in `dropped`.
+    pub(crate) fn per_value(checker: Checker) -> Self {
+        Sink {
+            limit: Some(PER_VALUE_LIMIT),
+            ..Sink::new(checker)
         }
     }
 
     pub(crate) fn push(&mut self, diagnostic: Diagnostic) {
-        if diagnostic.rule.checked_by(self.checker) {
-            self.out.push(diagnostic);
+        let rule = diagnostic.rule;
+        self.push_with(rule, || diagnostic);
+    }
+
+    /// Pushes the diagnostic `make` builds, building it only when it is
+    /// kept: a rule whose message or help costs a pass over the value (the
+    /// corrected URL) stays linear however many times it fires.
+    pub(crate) fn push_with(
+        &mut self,
+        rule: &'static crate::Rule,
+        make: impl FnOnce() -> Diagnostic,
+    ) {
+        if !rule.checked_by(self.checker) {
+            return;
         }
+        if let Some(limit) = self.limit {
+            if self
+                .out
+                .iter()
+                .filter(|d| std::ptr::eq(d.rule, rule))
+                .count()
+                >= limit
+            {
+                match self
+                    .dropped
+                    .iter_mut()
+                    .find(|(r, _)| std::ptr::eq(*r, rule))
+                {
+                    Some((_, n)) => *n += 1,
+                    None => self.dropped.push((rule, 1)),
+                }
+                return;
+            }
+        }
+        self.out.push(make());
+    }
+
+    /// One finding per rule that fired past the limit: "… and N more".
+    pub(crate) fn summaries(&self) -> impl Iterator<Item = Diagnostic> + '_ {
+        self.dropped.iter().map(|&(rule, n)| {
+            let plural = if n == 1 { "" } else { "s" };
+            Diagnostic::new(
+                rule,
+                format!(
+                    "… and {n} more finding{plural} of {} in this value",
+                    rule.code
+                ),
+            )
+            .with_help("fix the ones listed; the others are of the same kind")
+        })
     }
 
     pub(crate) fn has(&self, code: &str) -> bool {
@@ -213,10 +280,19 @@ impl<'a> UrlCheck<'a> {
     }
 
     /// Whether no earlier rule found the part broken or a placeholder.
+    ///
+    /// Placeholders come from `text::placeholders`, sorted and disjoint.
     pub(crate) fn clean(&self, part: &Part<'_>) -> bool {
         let overlaps =
             |s: &Span| s.start < part.span.end.max(part.span.start + 1) && part.span.start < s.end;
-        !self.broken.borrow().iter().any(overlaps) && !self.placeholders.iter().any(overlaps)
+        // Placeholders are sorted and disjoint: the only one that can overlap
+        // is the first ending after the part starts (a binary search; a
+        // scan per part was quadratic in a URL of many placeholders).
+        let first = self
+            .placeholders
+            .partition_point(|p| p.end <= part.span.start);
+        !self.broken.borrow().iter().any(overlaps)
+            && !self.placeholders.get(first).is_some_and(overlaps)
     }
 
     /// The environment, declared or told by the host's instance.

@@ -32,6 +32,7 @@
 
 use crate::Severity;
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+use std::borrow::Cow;
 use std::ops::Range;
 
 /// One finding, ready to draw.
@@ -106,7 +107,11 @@ pub fn render(finding: &Finding<'_>, color: bool) -> String {
         }
         None => (None, None),
     };
-    let mut group = Group::with_title(level.primary_title(finding.message).id(finding.code));
+    // Nothing a file holds may drive the terminal: every text is escaped.
+    let message = escape_controls(finding.message);
+    let origin = finding.origin.map(escape_controls);
+    let help = finding.help.map(escape_controls);
+    let mut group = Group::with_title(level.primary_title(&*message).id(finding.code));
     if let (Some(line), Some(excerpt)) = (&line, &finding.excerpt) {
         let snippet = Snippet::source(line.as_str())
             .line_start(excerpt.number.unwrap_or(1))
@@ -128,10 +133,10 @@ pub fn render(finding: &Finding<'_>, color: bool) -> String {
         Some(_) => 0,
         None => 1,
     };
-    let mut out = with_origin(&drawn, finding.origin, gutter.max(1), color);
+    let mut out = with_origin(&drawn, origin.as_deref(), gutter.max(1), color);
     // Written here rather than as an annotate-snippets message, which would
     // add an empty `|` line above it.
-    if let Some(help) = finding.help {
+    if let Some(help) = help {
         let label = if color { "\x1b[1mhelp\x1b[0m" } else { "help" };
         out.push_str(&format!("{:gutter$} = {label}: {help}\n", ""));
     }
@@ -167,10 +172,48 @@ fn with_origin(drawn: &str, origin: Option<&str>, gutter: usize, color: bool) ->
     out
 }
 
-/// The line with control characters (other than tabs, which are laid out)
-/// replaced by `�`, so no escape sequence of a file reaches a terminal (and
-/// a stray `\r` the finding points at stays visible); the span moves with
-/// the bytes.
+/// Whether `c` can drive a terminal or reorder what it shows: C0 and C1
+/// controls, DEL, and the Unicode bidirectional overrides, isolates and
+/// marks (U+202A–U+202E, U+2066–U+2069, U+200E, U+200F).
+///
+/// ```
+/// use flinks_config_core::render::is_hostile;
+/// assert!(is_hostile('\x1b') && is_hostile('\u{202e}') && is_hostile('\u{9b}'));
+/// assert!(!is_hostile('a') && !is_hostile('é') && !is_hostile('\t'));
+/// ```
+pub fn is_hostile(c: char) -> bool {
+    (c.is_control() && c != '\t')
+        || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}')
+}
+
+/// `text` with every [hostile](is_hostile) character written as its
+/// escape (`\u{1b}`), so no escape sequence, carriage return or bidi
+/// override of a file reaches a terminal or a log viewer. Tabs are kept.
+///
+/// ```
+/// use flinks_config_core::render::escape_controls;
+/// assert_eq!(escape_controls("a\x1b[31mb\u{202e}c\td"), "a\\u{1b}[31mb\\u{202e}c\td");
+/// assert!(matches!(escape_controls("plain"), std::borrow::Cow::Borrowed(_)));
+/// ```
+pub fn escape_controls(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(is_hostile) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        if is_hostile(c) {
+            out.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// The line with [hostile](is_hostile) characters escaped (see
+/// [`escape_controls`]), so no escape sequence of a file reaches a terminal
+/// (and a stray `\r` the finding points at stays visible); the span moves
+/// with the bytes, so carets stay under the escaped text.
 fn printable(line: &str, span: Range<usize>) -> (String, Range<usize>) {
     let clamp = |i: usize| {
         let mut i = i.min(line.len());
@@ -180,10 +223,10 @@ fn printable(line: &str, span: Range<usize>) -> (String, Range<usize>) {
         i
     };
     let (start, end) = (clamp(span.start), clamp(span.end.max(span.start)));
-    if !line.chars().any(|c| c.is_control() && c != '\t') {
+    if !line.chars().any(is_hostile) {
         return (line.to_string(), start..end);
     }
-    let mut out = String::with_capacity(line.len() + 8);
+    let mut out = String::with_capacity(line.len() + 16);
     let (mut new_start, mut new_end) = (0, 0);
     for (at, c) in line.char_indices() {
         if at == start {
@@ -192,8 +235,8 @@ fn printable(line: &str, span: Range<usize>) -> (String, Range<usize>) {
         if at == end {
             new_end = out.len();
         }
-        if c.is_control() && c != '\t' {
-            out.push('\u{fffd}');
+        if is_hostile(c) {
+            out.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
         } else {
             out.push(c);
         }
@@ -235,7 +278,51 @@ mod tests {
         let at = line.find('b').unwrap();
         let text = finding(line, at..at + 1);
         assert!(!text.contains('\x1b'), "{text}");
-        assert!(text.contains('\u{fffd}'), "{text}");
+        assert!(text.contains("\\u{1b}[31mred"), "{text}");
+    }
+
+    #[test]
+    fn hostile_text_everywhere_is_escaped_and_carets_stay_under_the_span() {
+        let line = "k\u{202e}ey = \"\x1b]0;x\x07\r\" url = \"http://x\"";
+        let at = line.find("http").unwrap();
+        let text = render(
+            &Finding {
+                severity: Severity::Error,
+                code: "FLK002",
+                message: "m \x1b[2J",
+                origin: Some("a\u{2066}b.env:1:1 (k\u{9b}ey)"),
+                excerpt: Some(Excerpt {
+                    line,
+                    number: Some(1),
+                    span: Some(at..at + 4),
+                }),
+                help: Some("h \u{7f}"),
+            },
+            false,
+        );
+        assert!(
+            !text.chars().any(|c| c != '\n' && is_hostile(c)),
+            "{text:?}"
+        );
+        for escaped in [
+            "\\u{202e}",
+            "\\u{1b}",
+            "\\u{7}",
+            "\\u{d}",
+            "\\u{2066}",
+            "\\u{9b}",
+            "\\u{7f}",
+        ] {
+            assert!(text.contains(escaped), "{escaped} in {text}");
+        }
+        let lines: Vec<&str> = text.lines().collect();
+        let shown = lines.iter().find(|l| l.contains("url = ")).unwrap();
+        let carets = lines.iter().find(|l| l.contains('^')).unwrap();
+        assert_eq!(
+            shown.find("http").unwrap(),
+            carets.find('^').unwrap(),
+            "{text}"
+        );
     }
 
     #[test]

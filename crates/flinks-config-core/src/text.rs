@@ -165,6 +165,9 @@ pub fn placeholders(text: &str) -> Vec<(usize, usize)> {
     let bytes = text.as_bytes();
     let mut found = Vec::new();
     let mut i = 0;
+    // Once a closing `}` / `%7D` is found nowhere ahead, no later opening
+    // can close either: not searching again keeps `${${${…` one pass.
+    let (mut no_brace_ahead, mut no_encoded_ahead) = (false, false);
     while i < bytes.len() {
         // Only these ASCII bytes can start a placeholder: jump to the next one
         // without slicing (a non-ASCII byte is never a trigger).
@@ -176,22 +179,30 @@ pub fn placeholders(text: &str) -> Vec<(usize, usize)> {
         }
         let rest = &text[i..];
         let close = match bytes[i] {
-            b'$' if rest.starts_with("${") => rest.find('}').map(|e| e + 1),
+            b'$' if rest.starts_with("${") && !no_brace_ahead => {
+                let close = rest.find('}').map(|e| e + 1);
+                no_brace_ahead = close.is_none();
+                close
+            }
             b'{' => rest[1..]
                 .find(['}', '{', '/', '?', '&'])
                 .and_then(|e| (rest.as_bytes()[e + 1] == b'}').then_some(e + 2)),
             b'<' => rest[1..]
                 .find(['>', '<', '/', '?', '&'])
                 .and_then(|e| (rest.as_bytes()[e + 1] == b'>').then_some(e + 2)),
-            b'%' if rest
-                .as_bytes()
-                .get(..3)
-                .is_some_and(|b| b.eq_ignore_ascii_case(b"%7B")) =>
+            b'%' if !no_encoded_ahead
+                && rest
+                    .as_bytes()
+                    .get(..3)
+                    .is_some_and(|b| b.eq_ignore_ascii_case(b"%7B")) =>
             {
-                rest.as_bytes()
+                let close = rest
+                    .as_bytes()
                     .windows(3)
                     .position(|w| w.eq_ignore_ascii_case(b"%7D"))
-                    .map(|e| e + 3)
+                    .map(|e| e + 3);
+                no_encoded_ahead = close.is_none();
+                close
             }
             b'y' | b'Y' => placeholder_word(rest),
             _ => None,

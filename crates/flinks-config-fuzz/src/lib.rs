@@ -202,6 +202,71 @@ pub fn error_body(data: &[u8]) {
     }
 }
 
+/// A directory of three files in three formats, as one linter run sees it:
+/// the input split at `\0` bytes into a `.env`, a TOML and a JSON file; the
+/// canary is the `.env`'s secret key, spliced into the other files where a
+/// `~` stands and (for odd inputs) into the JSON file's path. Each file is
+/// parsed alone; a file that does not parse gives up its secrets to the
+/// lenient pass (`inline_secret_values`); every finding and shown line of
+/// the run then goes through one `Redactor` of every file's secrets, as in
+/// the linter. No panic, and the canary shows nowhere.
+pub fn directory(data: &[u8]) {
+    use flinks_config::__private::Document;
+    use flinks_config_core::redact::{inline_secret_values, Redactor};
+    use std::path::Path;
+    let Some(text) = input(data) else {
+        return;
+    };
+    let mut parts = text.splitn(3, '\0');
+    let env = format!("FLINKS_SECRET_KEY={CANARY}\n{}", parts.next().unwrap_or(""));
+    let toml = parts.next().unwrap_or("").replacen('~', CANARY, 2);
+    let json = parts.next().unwrap_or("").replacen('~', CANARY, 2);
+    let json_path = if data.len() % 2 == 1 {
+        format!("deploy/{CANARY}.json")
+    } else {
+        "appsettings.Production.json".to_string()
+    };
+    let files = [
+        (".env.production".to_string(), env, Format::Dotenv),
+        ("flinks.toml".to_string(), toml, Format::Toml),
+        (json_path, json, Format::Json),
+    ];
+    let mut secrets: Vec<String> = Vec::new();
+    let mut raw = Vec::new();
+    let mut sources = Vec::new();
+    for (path, text, format) in &files {
+        let document = Document::parse(Path::new(path), text, *format);
+        match document.error() {
+            Some(error) => {
+                raw.push(error.clone());
+                secrets.extend(inline_secret_values(text).into_iter().map(str::to_string));
+                sources.push(document.source_text(Vec::new()));
+            }
+            None => {
+                let found = document.extract(Checker::Linter);
+                secrets.extend(found.secret_values().into_iter().map(str::to_string));
+                raw.extend(found.check(flinks_config_core::ProfileOptions::new(Checker::Linter)));
+                sources.push(document.source_text(found.secret_spans()));
+            }
+        }
+    }
+    let values: Vec<&str> = secrets.iter().map(String::as_str).collect();
+    let mut report = Report::redacted(Redactor::new(&values), raw);
+    for source in sources {
+        report.add_source(source);
+    }
+    report.sort();
+    assert_report_clean(&report);
+    for d in report.diagnostics() {
+        let at = d.location.as_ref();
+        assert_no_canary(
+            "path",
+            &at.map(|l| l.source.to_string()).unwrap_or_default(),
+        );
+        assert_no_canary("key", &at.map(|l| l.key_path.clone()).unwrap_or_default());
+    }
+}
+
 /// The source scanner on arbitrary text, read as every language it knows
 /// (by file name), with the canary bound to a secret key's name in that
 /// language's own syntax and spliced into the text at each `~`.

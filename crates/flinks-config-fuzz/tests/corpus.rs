@@ -62,3 +62,8 @@ fn env_vars_corpus() {
 fn source_corpus() {
     replay("source", flinks_config_fuzz::source);
 }
+
+#[test]
+fn directory_corpus() {
+    replay("directory", flinks_config_fuzz::directory);
+}

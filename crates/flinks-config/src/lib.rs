@@ -75,8 +75,9 @@ pub mod __private {
     #[cfg(feature = "toml")]
     pub use crate::load::toml;
     pub use crate::load::{
-        check_text, dotenv, environment_from_path, is_flinks_file, may_hold_settings, read_file,
-        read_file_at_most, tree, Document, Format, Found, Layout, ParseError,
+        check_text, dotenv, environment_from_path, is_flinks_file, is_settings_file_name,
+        may_hold_settings, not_utf8, read_bytes_at_most, read_file, read_file_at_most, too_large,
+        tree, Document, Format, Found, Layout, ParseError,
     };
     pub use crate::report::{line_col, SourceText};
 }

@@ -7,7 +7,7 @@ pub mod human;
 pub mod json;
 pub mod sarif;
 
-use flinks_config::{__private::line_col, Report};
+use flinks_config::Report;
 use flinks_config_core::{Diagnostic, Source};
 
 /// Where a diagnostic points: the file, and its 1-based start and end.
@@ -36,14 +36,14 @@ pub fn place(report: &Report, d: &Diagnostic) -> Place {
             end: None,
         };
     };
-    let text = report.source(path).map(|s| &*s.text);
-    let span = d.source_span();
-    let (start, end) = match (text, span) {
-        (Some(text), Some(span)) => (
-            Some(line_col(text, span.start)),
-            Some(line_col(text, span.end.max(span.start))),
+    // Binary searches in the file's line index: a file of 100,000
+    // findings is not scanned 200,000 times.
+    let (start, end) = match d.source_span() {
+        Some(span) => (
+            report.position(path, span.start),
+            report.position(path, span.end.max(span.start)),
         ),
-        _ => (None, None),
+        None => (None, None),
     };
     Place {
         path: Some(path.clone()),

@@ -39,6 +39,15 @@ pub(super) fn mask_spans(text: &mut MaskedText, line_start: usize, secrets: &[Sp
 /// `authorizeToken=…` in a URL. This runs on every line shown, so a secret
 /// is masked even in a file that failed to parse.
 pub(super) fn mask_inline_secrets(text: &mut MaskedText, line: &str) {
+    for (from, to) in inline_secrets(line) {
+        text.mask(from, to);
+    }
+}
+
+/// The byte ranges of the values after secret-like names in `line` (see
+/// [`mask_inline_secrets`]).
+pub(super) fn inline_secrets(line: &str) -> Vec<(usize, usize)> {
+    let mut found = Vec::new();
     let bytes = line.as_bytes();
     // `[`, `]`, `%`: `authorizeToken[]=…` and `authorize%54oken=…` still name a token.
     let is_name =
@@ -94,10 +103,11 @@ pub(super) fn mask_inline_secrets(text: &mut MaskedText, line: &str) {
         };
         // `:` in `https://` is not an assignment.
         if from < to && !line[i..].starts_with("://") {
-            text.mask(from, to);
+            found.push((from, to));
         }
         i += 1;
     }
+    found
 }
 
 /// Masks every run of hex digits and dashes that holds eight or more hex

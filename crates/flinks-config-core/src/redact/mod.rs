@@ -21,6 +21,7 @@ mod line;
 mod masked;
 mod names;
 mod url;
+mod values;
 
 #[doc(hidden)]
 pub use fragments::{secret_fragments, SecretFragments};
@@ -29,7 +30,7 @@ pub use names::names_a_secret;
 pub(crate) use url::{Credentials, Place, UrlSecrets};
 
 use crate::diagnostic::{Diagnostic, Source, Span};
-use crate::text::{find_all_ignore_case, find_ignore_case};
+use crate::text::find_ignore_case;
 use fragments::FRAGMENT;
 use masked::MaskedText;
 pub use masked::MASK;
@@ -58,6 +59,8 @@ pub struct Redactor {
     /// or only their fragments (one pass for all: see [`Redactor::fragments_only`]).
     whole_values: bool,
     windows: OnceLock<Vec<[u8; FRAGMENT]>>,
+    /// The values, indexed for one pass over a text (built on first need).
+    index: OnceLock<values::ValueIndex>,
 }
 
 impl Redactor {
@@ -72,6 +75,7 @@ impl Redactor {
             values: Vec::new(),
             whole_values: true,
             windows: OnceLock::new(),
+            index: OnceLock::new(),
         };
         redactor.extend(secrets.iter().copied());
         redactor
@@ -114,6 +118,7 @@ impl Redactor {
             self.values.sort_unstable();
             self.values.dedup();
             self.windows = OnceLock::new();
+            self.index = OnceLock::new();
         }
     }
 
@@ -148,7 +153,7 @@ impl Redactor {
     /// ```
     pub fn mask_text(&self, text: &str) -> String {
         let mut out = if self.whole_values {
-            scrub_values(text, self.values.iter().map(String::as_str))
+            replace_ranges(text, &self.whole(text))
         } else {
             text.to_string()
         };
@@ -230,13 +235,11 @@ impl Redactor {
     pub fn secret_spans(&self, text: &str) -> Vec<Span> {
         let mut spans = Vec::new();
         if self.whole_values {
-            for value in self.values.iter().filter(|v| v.len() >= 4) {
-                spans.extend(
-                    find_all_ignore_case(text, value)
-                        .into_iter()
-                        .map(|at| Span::new(at, at + value.len())),
-                );
-            }
+            spans.extend(
+                self.whole(text)
+                    .into_iter()
+                    .map(|(start, end)| Span::new(start, end)),
+            );
         }
         // Fragments too: a secret cut by an escape or pasted in part, and
         // percent-encoded copies.
@@ -315,12 +318,70 @@ impl Redactor {
         }
     }
 
+    /// A part of a line already masked by [`mask_line`](Self::mask_line)
+    /// (`part` starts at byte `part_start` of the whole text), with the
+    /// diagnostic's own value masked too when it is a secret: the line is
+    /// masked once for all its findings, this per finding on the few bytes
+    /// shown.
+    ///
+    /// ```
+    /// use flinks_config_core::redact::Redactor;
+    /// use flinks_config_core::{rules, Diagnostic, Location, Source, Span};
+    /// let d = Diagnostic::new(&rules::credential_malformed::RULE, "m")
+    ///     .with_location(Location::new(Source::File("f".into()), "k").with_span(Span::new(14, 18)).secret());
+    /// assert_eq!(Redactor::new(&[]).mask_own_span(&d, "k = abcd", 10), "k = ****");
+    /// ```
+    pub fn mask_own_span(&self, d: &Diagnostic, part: &str, part_start: usize) -> String {
+        let own = d
+            .location
+            .as_ref()
+            .filter(|l| l.secret)
+            .and_then(|_| d.source_span());
+        let mut text = MaskedText::new(part);
+        if let Some(span) = own {
+            line::mask_spans(&mut text, part_start, &[span]);
+        }
+        text.finish()
+    }
+
+    /// Every whole occurrence of every value: one pass per value length.
+    fn whole(&self, text: &str) -> Vec<(usize, usize)> {
+        if self.values.is_empty() {
+            return Vec::new();
+        }
+        self.index
+            .get_or_init(|| values::ValueIndex::new(self.values.iter().map(String::as_str)))
+            .find(text)
+    }
+
     fn fragments(&self, text: &str) -> Vec<(usize, usize)> {
         fragments::find(text, || {
             self.windows
                 .get_or_init(|| fragments::windows_of(self.values.iter().map(String::as_str)))
         })
     }
+}
+
+/// The values a lenient pass over `text` finds after secret-like names
+/// (`FLINKS_SECRET_KEY=…`, `"SecretKey": "…"`, `apiKey: …`,
+/// `authorizeToken=…`), line by line, in any format and whatever else the
+/// text holds: the secrets of a file that did not parse (or decode), to
+/// mask in every other file's output too.
+///
+/// ```
+/// use flinks_config_core::redact::inline_secret_values;
+/// let text = "[sandbox\nsecret_key = \"hunter22\"\n{\"ApiKey\": \"abcd-1234\",\nname = x\n";
+/// assert_eq!(inline_secret_values(text), ["hunter22", "abcd-1234"]);
+/// ```
+pub fn inline_secret_values(text: &str) -> Vec<&str> {
+    text.lines()
+        .flat_map(|line| {
+            line::inline_secrets(line)
+                .into_iter()
+                .map(move |(from, to)| line[from..to].trim())
+        })
+        .filter(|value| !value.is_empty())
+        .collect()
 }
 
 impl fmt::Debug for Redactor {
@@ -452,6 +513,7 @@ impl Redacted<Vec<Diagnostic>> {
     }
 
     /// Sorts the diagnostics by `key` (stable; reordering adds no text).
+    /// The key is computed once per diagnostic: a run sorts 100,000.
     ///
     /// ```
     /// use flinks_config_core::redact::Redactor;
@@ -464,7 +526,7 @@ impl Redacted<Vec<Diagnostic>> {
     /// assert_eq!(all[0].message, "a");
     /// ```
     pub fn sort_by_key<K: Ord>(&mut self, key: impl FnMut(&Diagnostic) -> K) {
-        self.0.sort_by_key(key);
+        self.0.sort_by_cached_key(key);
     }
 }
 
@@ -580,6 +642,29 @@ impl fmt::Debug for Findings {
             .field("secrets", &self.secrets.len())
             .finish()
     }
+}
+
+/// `text` with each of `ranges` (sorted by start, maybe overlapping)
+/// replaced by [`MASK`]; overlapping ranges become one mask.
+fn replace_ranges(text: &str, ranges: &[(usize, usize)]) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut copied = 0;
+    let mut ranges = ranges.iter().peekable();
+    while let Some(&(start, mut end)) = ranges.next() {
+        while let Some(&&(next, next_end)) = ranges.peek() {
+            if next > end {
+                break;
+            }
+            end = end.max(next_end);
+            ranges.next();
+        }
+        // Merged above, so each range starts after the last one's end.
+        out.push_str(&text[copied..start.max(copied)]);
+        out.push_str(MASK);
+        copied = end;
+    }
+    out.push_str(&text[copied..]);
+    out
 }
 
 /// `text` with every occurrence (ASCII case ignored) of each secret of four

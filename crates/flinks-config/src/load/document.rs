@@ -109,6 +109,31 @@ pub fn may_hold_settings(path: &Path, text: &str) -> bool {
             && text.lines().any(names_an_environment_at_top))
 }
 
+/// Whether a file is named as Flinks settings: `flinks.toml` and its kin
+/// ([`is_flinks_file`]), any `.env` file (`.env`, `.env.production`,
+/// `prod.env`), `appsettings*.json`. Such a file is never skipped quietly:
+/// too large or not UTF-8, it is reported (a linter that skipped it would
+/// say "0 files" of the one file that mattered). Told from the name alone,
+/// for a file whose text cannot be read.
+///
+/// ```
+/// use flinks_config::__private::is_settings_file_name;
+/// use std::path::Path;
+/// for name in ["flinks.toml", ".env", ".env.production", "appsettings.Production.json", "deploy/prod.env"] {
+///     assert!(is_settings_file_name(Path::new(name)), "{name}");
+/// }
+/// assert!(!is_settings_file_name(Path::new("package.json")));
+/// ```
+pub fn is_settings_file_name(path: &Path) -> bool {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    is_flinks_file(path)
+        || Format::from_path(path) == Some(Format::Dotenv)
+        || (name.starts_with("appsettings") && Format::from_path(path) == Some(Format::Json))
+}
+
 /// `[sandbox]`, `[production.x]`, `prod = {…}`, `"toolbox".instance = …`.
 fn names_an_environment_at_top(line: &str) -> bool {
     let line = line.trim_start();

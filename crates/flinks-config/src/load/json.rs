@@ -62,7 +62,7 @@ impl<'s> Parser<'s> {
 
     fn value(&mut self, depth: usize) -> Result<Node<'s>, ParseError> {
         if depth > MAX_DEPTH {
-            return Err(self.error("nested too deeply"));
+            return Err(self.error(super::TOO_DEEP));
         }
         let start = self.at;
         let kind = match self.bytes.get(self.at) {

@@ -17,7 +17,7 @@ pub mod tree;
 #[cfg(feature = "yaml")]
 pub mod yaml;
 
-pub use document::{may_hold_settings, Document, Found, Layout};
+pub use document::{is_settings_file_name, may_hold_settings, Document, Found, Layout};
 
 use crate::report::Report;
 use flinks_config_core::{
@@ -34,13 +34,42 @@ pub struct ParseError {
     pub span: Option<Span>,
 }
 
+/// The message of a parse stopped by a nesting limit (JSON's
+/// [`json::MAX_DEPTH`]): the file may be valid, but too deep to hold
+/// settings, so it is a finding of the file's content (exit 1), not a file
+/// the linter could not read (exit 2).
+pub(crate) const TOO_DEEP: &str = "nested too deeply";
+
 impl ParseError {
-    /// As an FLK510 diagnostic for `path`.
+    /// Whether a nesting limit, not a syntax error, stopped the parse.
+    ///
+    /// ```
+    /// use flinks_config::__private::Format;
+    /// let deep = format!("{}1{}", "[".repeat(1000), "]".repeat(1000));
+    /// assert!(Format::Json.parse(&deep).unwrap_err().is_limit());
+    /// assert!(!Format::Json.parse("{").unwrap_err().is_limit());
+    /// ```
+    pub fn is_limit(&self) -> bool {
+        self.message.ends_with(TOO_DEEP)
+    }
+
+    /// As an FLK510 diagnostic for `path`: located at `(file)` for a syntax
+    /// error, at `(nesting)` for a nesting limit (see [`is_limit`](Self::is_limit)).
     pub fn into_diagnostic(self, path: &str) -> Diagnostic {
-        let mut at = Location::new(Source::File(path.to_string()), "(file)");
+        let place = if self.is_limit() {
+            "(nesting)"
+        } else {
+            "(file)"
+        };
+        let mut at = Location::new(Source::File(path.to_string()), place);
         at.span = self.span;
+        let help = if self.is_limit() {
+            "settings are never nested this deep; nothing in this file was checked"
+        } else {
+            "fix the syntax; nothing in this file was checked"
+        };
         Diagnostic::new(&rules::config_malformed::RULE, self.message)
-            .with_help("fix the syntax; nothing in this file was checked")
+            .with_help(help)
             .with_location(at)
     }
 }
@@ -72,11 +101,17 @@ impl Format {
         if let Some(language) = source::Language::from_path(path) {
             return Some(Format::Source(language));
         }
-        let name = path.file_name()?.to_str()?.to_ascii_lowercase();
+        // Lossy: a name that is not UTF-8 (`caf\xe9.env`) is still a `.env`.
+        let name = path.file_name()?.to_string_lossy().to_ascii_lowercase();
         if name == ".env" || name.starts_with(".env.") || name.ends_with(".env") {
             return Some(Format::Dotenv);
         }
-        match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
+        match path
+            .extension()?
+            .to_string_lossy()
+            .to_ascii_lowercase()
+            .as_str()
+        {
             "toml" => Some(Format::Toml),
             "json" | "jsonc" => Some(Format::Json),
             "yml" | "yaml" => Some(Format::Yaml),
@@ -127,18 +162,42 @@ pub fn read_file(path: &Path) -> Result<String, Report> {
 /// Like [`read_file`], but `Ok(None)` for a file over `limit` bytes, told by
 /// the open file itself (one open, one `fstat`: a linter reads thousands).
 pub fn read_file_at_most(path: &Path, limit: u64) -> Result<Option<String>, Report> {
+    match read_bytes_at_most(path, limit)? {
+        None => Ok(None),
+        Some(bytes) => String::from_utf8(bytes)
+            .map(Some)
+            .map_err(|e| not_utf8(path, e.utf8_error().valid_up_to())),
+    }
+}
+
+/// Why a file cannot be read: one FLK510 diagnostic naming the path.
+fn unreadable(path: &Path, message: &dyn Fn(&str) -> String) -> Diagnostic {
+    let shown = path.display().to_string();
+    Diagnostic::new(&rules::config_malformed::RULE, message(&shown))
+        .with_help("check the path and its permissions; the file must be UTF-8 text")
+        .with_location(Location::new(Source::File(shown), "(file)"))
+}
+
+/// The bytes of a file, or `Ok(None)` when it is over `limit` bytes; any
+/// failure is a report of one FLK510 diagnostic naming the path.
+///
+/// ```
+/// use flinks_config::__private::read_bytes_at_most;
+/// let path = std::env::temp_dir().join(format!("flinks-doc-bytes-{}", std::process::id()));
+/// std::fs::write(&path, b"caf\xe9").unwrap();
+/// assert_eq!(read_bytes_at_most(&path, 10).unwrap().unwrap(), b"caf\xe9");
+/// assert!(read_bytes_at_most(&path, 2).unwrap().is_none());
+/// std::fs::remove_file(&path).unwrap();
+/// assert_eq!(read_bytes_at_most(&path, 10).unwrap_err().codes(), ["FLK510"]);
+/// ```
+pub fn read_bytes_at_most(path: &Path, limit: u64) -> Result<Option<Vec<u8>>, Report> {
     use std::io::Read;
-    // Built only on failure: the linter reads thousands of files.
-    let fail = |message: &dyn Fn(&str) -> String| {
-        let shown = path.display().to_string();
-        Diagnostic::new(&rules::config_malformed::RULE, message(&shown))
-            .with_help("check the path and its permissions; the file must be UTF-8 text")
-            .with_location(Location::new(Source::File(shown), "(file)"))
-    };
     let cannot = |e: std::io::Error| {
         Report::from_findings(
             &[],
-            vec![fail(&|shown| format!("cannot read `{shown}`: {e}"))],
+            vec![unreadable(path, &|shown| {
+                format!("cannot read `{shown}`: {e}")
+            })],
         )
     };
     let file = std::fs::File::open(path).map_err(cannot)?;
@@ -155,15 +214,40 @@ pub fn read_file_at_most(path: &Path, limit: u64) -> Result<Option<String>, Repo
     if bytes.len() as u64 > limit {
         return Ok(None); // it grew while being read
     }
-    String::from_utf8(bytes).map(Some).map_err(|e| {
-        let at = e.utf8_error().valid_up_to();
-        let mut d =
-            fail(&|shown| format!("`{shown}` is not UTF-8 text (invalid byte at offset {at})"));
-        if let Some(l) = d.location.as_mut() {
-            l.span = Some(Span::new(at, at + 1));
-        }
-        Report::from_findings(&[], vec![d])
+    Ok(Some(bytes))
+}
+
+/// The report of a file that is not UTF-8 (its first bad byte at `at`).
+///
+/// ```
+/// let report = flinks_config::__private::not_utf8(std::path::Path::new(".env"), 3);
+/// assert!(report.diagnostics()[0].message.contains("`.env` is not UTF-8 text"));
+/// ```
+pub fn not_utf8(path: &Path, at: usize) -> Report {
+    let mut d = unreadable(path, &|shown| {
+        format!("`{shown}` is not UTF-8 text (invalid byte at offset {at})")
+    });
+    if let Some(l) = d.location.as_mut() {
+        l.span = Some(Span::new(at, at + 1));
+    }
+    Report::from_findings(&[], vec![d])
+}
+
+/// The report of a file over the size limit (a settings file never is).
+///
+/// ```
+/// let report = flinks_config::__private::too_large(std::path::Path::new(".env"), 4 << 20);
+/// assert!(report.diagnostics()[0].message.contains("larger than 4 MiB"));
+/// ```
+pub fn too_large(path: &Path, limit: u64) -> Report {
+    let d = unreadable(path, &|shown| {
+        format!(
+            "`{shown}` is larger than {} MiB: not read, so not checked",
+            limit >> 20
+        )
     })
+    .with_help("settings files are small: split it, or keep data out of a settings file");
+    Report::from_findings(&[], vec![d])
 }
 
 /// Parses, extracts and checks one document on its own (no other files).

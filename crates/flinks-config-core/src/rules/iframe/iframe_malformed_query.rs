@@ -32,14 +32,15 @@ pub(crate) fn check(url: &UrlCheck<'_>, sink: &mut Sink) -> ControlFlow<()> {
         } else {
             "extra `?`s in the query: everything after them is one value"
         };
-        sink.push(
+        // The corrected URL is a pass over the value: built only if kept.
+        sink.push_with(&RULE, || {
             Diagnostic::new(&RULE, message)
                 .with_span(at)
                 .with_help(format!(
                     "separate parameters with `&`: {}",
                     url.fixed(at, "&")
-                )),
-        );
+                ))
+        });
     }
     let params: Vec<_> = url.parts.params().collect();
     // Between two `?` of a run: already reported with the run.
@@ -50,7 +51,10 @@ pub(crate) fn check(url: &UrlCheck<'_>, sink: &mut Sink) -> ControlFlow<()> {
     };
     let is_stray = |param: &Param<'_>| param.whole.text.is_empty() && !beside_question_mark(param);
     let mut run_end = 0;
+    // Names met so far: one lookup per parameter, not a scan of those before.
+    let mut seen = std::collections::HashSet::new();
     for (i, param) in params.iter().enumerate() {
+        let first_of_name = seen.insert(param.name.text);
         if param.whole.text.is_empty() {
             // One finding per run of `&`: `&&&&` is one mistake. A single
             // trailing `&` is harmless.
@@ -78,7 +82,7 @@ pub(crate) fn check(url: &UrlCheck<'_>, sink: &mut Sink) -> ControlFlow<()> {
             );
             continue;
         }
-        if params[..i].iter().any(|p| p.name.text == param.name.text) {
+        if !first_of_name {
             sink.push(
                 Diagnostic::new(
                     &RULE,

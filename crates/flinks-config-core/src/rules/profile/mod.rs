@@ -80,11 +80,25 @@ pub(crate) fn findings(profile: &Profile<'_>, options: ProfileOptions) -> Findin
         environment: shared::environment(profile),
     };
     environment_unknown::check(&check, &mut sink);
-    let known: Vec<KnownValue<'_>> = profile
+    // The value in effect of each credential (the last one set): every URL
+    // is searched for these, so a file setting one key 100,000 times must
+    // not make each URL's check cost 100,000 searches. Earlier values are
+    // still masked: they are among the profile's secrets added below.
+    let mut seen = Vec::new();
+    let mut known: Vec<KnownValue<'_>> = profile
         .fields
         .iter()
+        .rev()
+        .filter(|(f, _)| {
+            let first = !seen.contains(f);
+            if first {
+                seen.push(*f);
+            }
+            first
+        })
         .filter_map(|(f, v)| Some(KnownValue::new(f.credential()?, literal_text(v.text)?)))
         .collect();
+    known.reverse();
     let customer_id = profile
         .get(Field::CustomerId)
         .map(|v| crate::text::trim(v.text));

@@ -54,7 +54,8 @@ use std::ops::ControlFlow;
 /// findings, sorted by position, each with the URL (secrets masked) as its
 /// snippet, and the secrets of the URL.
 pub(crate) fn findings(value: &str, kind: UrlKind, cx: &UrlContext<'_>) -> Findings {
-    let mut sink = Sink::new(cx.checker);
+    // At most a few findings of each rule per value, the rest summarised.
+    let mut sink = Sink::per_value(cx.checker);
     let (start, end) = url_stray_characters::check(value, &mut sink);
     let inner = &value[start..end];
     let found: Vec<Span> = placeholders(inner)
@@ -89,11 +90,13 @@ pub(crate) fn findings(value: &str, kind: UrlKind, cx: &UrlContext<'_>) -> Findi
             url.secrets.into_inner().expect("found above")
         }
     };
+    let summaries: Vec<_> = sink.summaries().collect();
     let mut out = sink.out;
+    out.sort_by_key(|d| d.span.map_or(0, |s| s.start));
+    out.extend(summaries);
     for d in &mut out {
         d.snippet = Some(secrets.masked().to_string());
     }
-    out.sort_by_key(|d| d.span.map_or(0, |s| s.start));
     Findings::new(out, secrets.into_values())
 }
 
@@ -116,5 +119,66 @@ fn check(url: &UrlCheck<'_>, sink: &mut Sink) -> ControlFlow<()> {
     match url.kind {
         UrlKind::Api => api::check(url, sink),
         UrlKind::Iframe => iframe::check(url, sink),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::context::PER_VALUE_LIMIT;
+    use crate::{check_api_url, check_iframe_url, UrlContext};
+
+    /// A value with an absurd number of findings of one rule lists the
+    /// first few and counts the rest in one finding of the same rule.
+    #[test]
+    fn findings_past_the_limit_are_summarised() {
+        let mut url = String::from("https://toolbox-iframe.private.fin.ag/v2/?demo=true");
+        for i in 0..1000 {
+            url.push_str(&format!("&&p{i}=1??"));
+        }
+        let found = check_iframe_url(&url, &UrlContext::runtime());
+        let of = |code: &str| found.iter().filter(|d| d.code() == code).count();
+        assert_eq!(of("FLK206"), PER_VALUE_LIMIT + 1, "{found:#?}");
+        let summary = found
+            .iter()
+            .find(|d| d.code() == "FLK206" && d.message.starts_with('…'))
+            .expect("a summary");
+        // 1,000 `??` runs and 1,000 `&&` runs: 2,000 findings, 10 listed.
+        assert_eq!(
+            summary.message,
+            format!(
+                "… and {} more findings of FLK206 in this value",
+                2000 - PER_VALUE_LIMIT
+            )
+        );
+        assert!(summary.span.is_none() && summary.snippet.is_some());
+        // Listed findings come first, in order, then the summary.
+        let last = found.iter().rposition(|d| d.code() == "FLK206").unwrap();
+        assert!(found[last].message.starts_with('…'));
+    }
+
+    #[test]
+    fn a_few_findings_are_listed_without_a_summary() {
+        let url = "https://toolbox-api.private.fin.ag/v3/{customerId}/<instance>/BankingServices/";
+        let found = check_api_url(url, &UrlContext::runtime());
+        assert!(
+            found.iter().all(|d| !d.message.starts_with('…')),
+            "{found:#?}"
+        );
+        assert_eq!(found.iter().filter(|d| d.code() == "FLK006").count(), 2);
+    }
+
+    #[test]
+    fn one_past_the_limit_is_counted_in_the_singular() {
+        let mut url = String::from("https://toolbox-api.private.fin.ag/v3/");
+        for _ in 0..=PER_VALUE_LIMIT {
+            url.push_str("{x}/");
+        }
+        let found = check_api_url(&url, &UrlContext::runtime());
+        assert!(
+            found
+                .iter()
+                .any(|d| d.message == "… and 1 more finding of FLK006 in this value"),
+            "{found:#?}"
+        );
     }
 }
