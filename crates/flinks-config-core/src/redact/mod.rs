@@ -27,7 +27,7 @@ mod values;
 pub use fragments::{secret_fragments, SecretFragments};
 pub use line::LineSource;
 pub use names::names_a_secret;
-pub(crate) use url::{Credentials, Place, UrlSecrets};
+pub(crate) use url::{may_carry, Credentials, Place, UrlSecrets};
 
 use crate::diagnostic::{Diagnostic, Source, Span};
 use crate::text::find_ignore_case;

@@ -190,6 +190,40 @@ impl<'k> Credentials<'k> {
     }
 }
 
+/// Whether a URL can carry one of the `known` secrets at all: a cheap test
+/// before [`Credentials`] is built. Every Flinks secret is a GUID, so a URL
+/// whose text (percent escapes decoded) has no run of 8 hex digits and
+/// dashes other than a customer id carries none; a secret of another
+/// shape is always looked for.
+pub(crate) fn may_carry(url: &str, known: &[KnownValue<'_>], customer_id: Option<&str>) -> bool {
+    let is_id = |run: &str| {
+        customer_id.is_some_and(|id| id.trim().eq_ignore_ascii_case(run))
+            || known
+                .iter()
+                .chain(KnownValue::toolbox().iter())
+                .filter(|k| k.kind == CredentialKind::CustomerId)
+                .any(|k| k.value().trim().eq_ignore_ascii_case(run))
+    };
+    let text = decode(url);
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    for end in 0..=bytes.len() {
+        if end < bytes.len() && is_hex_or_dash(bytes[end]) {
+            continue;
+        }
+        if end - start >= 8 && !is_id(&text[start..end]) {
+            return true;
+        }
+        start = end + 1;
+    }
+    // No such run: only a secret of another shape than a GUID could be
+    // there (the public toolbox keys are GUIDs).
+    known
+        .iter()
+        .filter(|k| k.kind.is_secret())
+        .any(|k| !k.value().trim().bytes().all(is_hex_or_dash))
+}
+
 fn is_hex_or_dash(b: u8) -> bool {
     b.is_ascii_hexdigit() || b == b'-'
 }

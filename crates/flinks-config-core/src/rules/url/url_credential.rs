@@ -2,7 +2,7 @@
 
 use crate::context::{Sink, UrlCheck, UrlKind};
 use crate::profile::{is_reference, literal_text, located, Field, Profile};
-use crate::redact::{Credentials, Place, UrlSecrets};
+use crate::redact::{may_carry, Credentials, Place, UrlSecrets};
 use crate::url::UrlParts;
 use crate::{CredentialKind, Diagnostic, KnownValue, Span};
 use std::ops::ControlFlow;
@@ -16,6 +16,9 @@ rule!(
 );
 
 pub(crate) fn check(url: &UrlCheck<'_>, sink: &mut Sink) -> ControlFlow<()> {
+    if !may_carry(url.value, url.cx.known, url.cx.customer_id) {
+        return ControlFlow::Continue(());
+    }
     let credentials = Credentials::with_customer_id(url.cx.known, url.cx.customer_id);
     for found in credentials.in_url(&url.parts) {
         let token_param = found
@@ -61,6 +64,19 @@ pub(crate) fn check_across(profiles: &[&Profile<'_>], sink: &mut Sink) {
     if profiles.len() < 2 {
         return;
     }
+    // The common case first, cheaply: no URL has a GUID-like run but its
+    // customer id, and every secret is a GUID.
+    let some_url_may_carry = profiles.iter().any(|p| {
+        let customer_id = p.get(Field::CustomerId).map(|v| v.text.trim());
+        [Field::ApiUrl, Field::IframeUrl]
+            .into_iter()
+            .filter_map(|field| p.get(field))
+            .any(|v| !is_reference(v.text) && may_carry(v.text, &[], customer_id))
+    });
+    let all: Vec<KnownValue<'_>> = profiles.iter().flat_map(|p| secrets_of(p)).collect();
+    if !some_url_may_carry && !may_carry("", &all, None) {
+        return;
+    }
     for (i, profile) in profiles.iter().enumerate() {
         let own: Vec<KnownValue<'_>> = secrets_of(profile).collect();
         let others: Vec<KnownValue<'_>> = profiles
@@ -74,12 +90,21 @@ pub(crate) fn check_across(profiles: &[&Profile<'_>], sink: &mut Sink) {
             continue;
         }
         let customer_id = profile.get(Field::CustomerId).map(|v| v.text.trim());
+        let urls: Vec<&str> = [Field::ApiUrl, Field::IframeUrl]
+            .into_iter()
+            .filter_map(|field| profile.get(field))
+            .map(|value| value.text)
+            .filter(|text| !is_reference(text) && may_carry(text, &others, customer_id))
+            .collect();
+        if urls.is_empty() {
+            continue;
+        }
         let credentials = Credentials::with_customer_id(&others, customer_id);
         for field in [Field::ApiUrl, Field::IframeUrl] {
             let Some(value) = profile.get(field) else {
                 continue;
             };
-            if is_reference(value.text) {
+            if !urls.contains(&value.text) {
                 continue;
             }
             let text = value.text.trim();
