@@ -17,6 +17,11 @@ pub fn render(report: &Report, summary: &Summary) -> String {
                 "severity": d.severity.as_str(),
                 "message": d.message,
                 "help": d.help,
+                // Masked like the help; `applicable`: `--fix` writes it.
+                "fix": d.fix.as_ref().map(|f| json!({
+                    "value": f.value,
+                    "applicable": f.machine_applicable,
+                })),
                 "path": at.path,
                 "key": d.location.as_ref().map(|l| l.key_path.clone()),
                 "line": at.start.map(|p| p.0),

@@ -178,7 +178,8 @@ impl Redactor {
         })
     }
 
-    /// Masks every text of `d`: message, help, snippet (each secret byte
+    /// Masks every text of `d`: message, help, fix (a fix that held a
+    /// secret is no longer machine-applicable), snippet (each secret byte
     /// becomes `*`, keeping the offsets carets point at), key path, and the
     /// file or variable name: even names can hold a pasted secret
     /// (`FLINKS_<secret>=…`), or a fragment of one (a JSON key whose `\u`
@@ -199,6 +200,14 @@ impl Redactor {
         d.message = self.mask_text(&d.message);
         if let Some(help) = &d.help {
             d.help = Some(self.mask_text(help));
+        }
+        if let Some(fix) = &mut d.fix {
+            let masked = self.mask_text(&fix.value);
+            if masked != fix.value {
+                // A masked value is no value to write.
+                fix.value = masked;
+                fix.machine_applicable = false;
+            }
         }
         if let Some(snippet) = &mut d.snippet {
             let mut text = MaskedText::new(snippet);
