@@ -68,11 +68,36 @@ pub fn plan(path: &Path, shown: &str, options: ProfileOptions, keep: &Keep<'_>) 
         return out;
     };
     let original = original.to_string();
-    let Some(first) = lint_text(shown, &original, options, keep) else {
-        out.left.push("does not parse: left untouched".to_string());
-        return out;
-    };
-    let mut text = original.clone();
+    match plan_text(shown, &original, options, keep) {
+        Some(fixed) => {
+            out.fixed = fixed.fixed;
+            out.left = fixed.left;
+            if fixed.text != original {
+                out.diff = diff(shown, &original, &fixed.text);
+                out.new_text = Some(fixed.text);
+            }
+        }
+        None => out.left.push("does not parse: left untouched".to_string()),
+    }
+    out
+}
+
+/// A text with its fixes applied.
+struct Fixed {
+    text: String,
+    fixed: usize,
+    left: Vec<String>,
+}
+
+/// The fixes of one text, or `None` when it does not parse.
+fn plan_text(
+    shown: &str,
+    original: &str,
+    options: ProfileOptions,
+    keep: &Keep<'_>,
+) -> Option<Fixed> {
+    let first = lint_text(shown, original, options, keep)?;
+    let mut text = original.to_string();
     let mut findings = first.clone();
     let mut refused: HashMap<String, String> = HashMap::new();
     for _ in 0..MAX_ROUNDS {
@@ -106,6 +131,7 @@ pub fn plan(path: &Path, shown: &str, options: ProfileOptions, keep: &Keep<'_>) 
         }
     }
     // Still-fixable values whose fix was refused, or which have no span.
+    let mut left = Vec::new();
     for d in &findings {
         if d.applicable_fix().is_none() {
             continue;
@@ -116,16 +142,15 @@ pub fn plan(path: &Path, shown: &str, options: ProfileOptions, keep: &Keep<'_>) 
                 .to_string()
         });
         let line = format!("{} at `{key}`: {why}", d.code());
-        if !out.left.contains(&line) {
-            out.left.push(line);
+        if !left.contains(&line) {
+            left.push(line);
         }
     }
-    if text != original {
-        out.fixed = first.len().saturating_sub(findings.len());
-        out.diff = diff(shown, &original, &text);
-        out.new_text = Some(text);
-    }
-    out
+    Some(Fixed {
+        fixed: first.len().saturating_sub(findings.len()),
+        text,
+        left,
+    })
 }
 
 impl FileFix {
@@ -291,4 +316,193 @@ fn masked(shown: &str, text: &str) -> String {
         start += line.len();
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use flinks_config_core::Checker;
+    use proptest::prelude::*;
+
+    const SECRET: &str = "c4569c54-e167-4d34-8de6-f4113bc82414";
+
+    fn options() -> ProfileOptions {
+        ProfileOptions::new(Checker::Linter)
+    }
+
+    fn fix(shown: &str, text: &str) -> Fixed {
+        plan_text(shown, text, options(), &|_, _| true).expect("parses")
+    }
+
+    fn fixable(shown: &str, text: &str) -> Vec<&'static str> {
+        lint_text(shown, text, options(), &|_, _| true)
+            .unwrap()
+            .iter()
+            .filter(|d| d.applicable_fix().is_some())
+            .map(Diagnostic::code)
+            .collect()
+    }
+
+    #[test]
+    fn only_the_value_changes() {
+        let text = "# c\n[sandbox]\ninstance = \"toolbox\" # i\napi_url = \"http://toolbox-api.private.fin.ag/v3/\" # keep\n";
+        let fixed = fix("flinks.toml", text);
+        assert_eq!(
+            fixed.text,
+            text.replace("\"http://", "\"https://"),
+            "{:?}",
+            fixed.left
+        );
+        assert_eq!(fixed.fixed, 1);
+    }
+
+    #[test]
+    fn a_value_with_escapes_is_left_and_said_so() {
+        let text = "[sandbox]\ninstance = \"toolbox\"\napi_url = \"http:\\u002F/toolbox-api.private.fin.ag/v3/\"\n";
+        let fixed = fix("flinks.toml", text);
+        assert_eq!(fixed.text, text);
+        assert!(
+            fixed
+                .left
+                .iter()
+                .any(|l| l.contains("not written verbatim")),
+            "{:?}",
+            fixed.left
+        );
+    }
+
+    #[test]
+    fn a_url_holding_a_secret_gets_no_fix() {
+        let text = format!(
+            "[sandbox]\ninstance = \"toolbox\"\nsecret_key = \"{SECRET}\"\niframe_url = \"http://toolbox-iframe.private.fin.ag/v2/?Language=fr&x={SECRET}\"\n"
+        );
+        let fixed = fix("flinks.toml", &text);
+        assert_eq!(fixed.text, text);
+    }
+
+    #[test]
+    fn a_fix_that_makes_a_dotenv_line_read_differently_is_not_written() {
+        // `&demo=true` unquoted: a shell would run `demo=true` as a command.
+        let text = "FLINKS_ENVIRONMENT=sandbox\nFLINKS_INSTANCE=toolbox\nFLINKS_IFRAME_URL=https://toolbox-iframe.private.fin.ag/v2/?language=fr\n";
+        let fixed = fix(".env", text);
+        assert_eq!(fixed.text, text);
+        assert!(
+            fixed.left.iter().any(|l| l.contains("FLK201")),
+            "{:?}",
+            fixed.left
+        );
+    }
+
+    #[test]
+    fn a_file_changed_since_it_was_read_is_left_untouched() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("flinks.toml");
+        let text = "[sandbox]\ninstance = \"toolbox\"\napi_url = \"http://toolbox-api.private.fin.ag/v3/\"\n";
+        std::fs::write(&path, text).unwrap();
+        let plan = plan(&path, "flinks.toml", options(), &|_, _| true);
+        assert!(plan.changes());
+        std::fs::write(&path, format!("{text}# edited\n")).unwrap();
+        assert!(plan.write().unwrap_err().contains("changed since"));
+        assert_eq!(
+            std::fs::read_to_string(&path).unwrap(),
+            format!("{text}# edited\n")
+        );
+    }
+
+    /// One URL setting: its key and a value built from broken pieces.
+    fn url_line() -> impl Strategy<Value = (&'static str, String)> {
+        let api = (
+            prop::sample::select(vec!["http", "https", "HTTP"]),
+            prop::sample::select(vec![
+                "toolbox-api.private.fin.ag",
+                "toolbox.api.private.fin.ag",
+                "toolbox_api.private.fin.ag",
+            ]),
+            prop::sample::select(vec!["/v3", "/v3/", "//v3", "//v3/", "/v3//"]),
+            prop::sample::select(vec!["", " ", "  "]),
+            prop::sample::select(vec!["", " ", "'"]),
+        )
+            .prop_map(|(s, h, p, before, after)| {
+                ("api_url", format!("{before}{s}://{h}{p}{after}"))
+            });
+        let iframe = (
+            prop::sample::select(vec!["http", "https"]),
+            prop::sample::select(vec![
+                "toolbox-iframe.private.fin.ag",
+                "toolbox.iframe.private.fin.ag",
+            ]),
+            prop::sample::select(vec![
+                "",
+                "?language=fr",
+                "?Language=fr",
+                "?demo=true",
+                "?LANGUAGE=fr&demo=true",
+                "?language=fr&Theme=dark",
+            ]),
+            prop::sample::select(vec!["", " "]),
+        )
+            .prop_map(|(s, h, q, after)| ("iframe_url", format!("{s}://{h}/v2/{q}{after}")));
+        prop_oneof![api, iframe]
+    }
+
+    fn document() -> impl Strategy<Value = String> {
+        (
+            prop::sample::select(vec!["sandbox", "production"]),
+            prop::collection::vec(url_line(), 1..3),
+            prop::sample::select(vec!["\n", "\r\n"]),
+            prop::sample::select(vec!["", "# a comment\n", "other = 1\n"]),
+        )
+            .prop_map(|(env, urls, eol, filler)| {
+                let instance = if env == "sandbox" { "toolbox" } else { "acme" };
+                let mut text = format!("{filler}[{env}]{eol}instance = \"{instance}\"{eol}secret_key = \"{SECRET}\"{eol}");
+                let mut seen = Vec::new();
+                for (key, value) in urls {
+                    if seen.contains(&key) {
+                        continue;
+                    }
+                    seen.push(key);
+                    let value = if env == "production" {
+                        value.replace("toolbox", "acme")
+                    } else {
+                        value
+                    };
+                    text.push_str(&format!("{key} = \"{value}\"  # note{eol}"));
+                }
+                text
+            })
+    }
+
+    /// The line with its quoted value cut out.
+    fn around_value(line: &str) -> (String, String) {
+        match (line.find('"'), line.rfind('"')) {
+            (Some(a), Some(b)) if a < b => (line[..=a].to_string(), line[b..].to_string()),
+            _ => (line.to_string(), String::new()),
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(48))]
+
+        #[test]
+        fn fixing_touches_only_values_converges_and_never_shows_a_secret(text in document()) {
+            let fixed = fix("flinks.toml", &text);
+            // Bytes outside the fixed values are unchanged.
+            let old: Vec<&str> = text.split_inclusive('\n').collect();
+            let new: Vec<&str> = fixed.text.split_inclusive('\n').collect();
+            prop_assert_eq!(old.len(), new.len());
+            for (a, b) in old.iter().zip(&new) {
+                if a != b {
+                    prop_assert!(a.contains("_url = "));
+                    prop_assert_eq!(around_value(a), around_value(b));
+                }
+            }
+            // Then no fixable finding is left, and a second run changes nothing.
+            prop_assert_eq!(fixable("flinks.toml", &fixed.text), Vec::<&str>::new());
+            prop_assert_eq!(&fix("flinks.toml", &fixed.text).text, &fixed.text);
+            // No secret in the diff nor in what is said.
+            let shown = diff("flinks.toml", &text, &fixed.text);
+            prop_assert!(!shown.contains(&SECRET[..12]) && !shown.contains(&SECRET[24..]));
+            prop_assert!(!fixed.left.concat().contains(&SECRET[..12]));
+        }
+    }
 }
