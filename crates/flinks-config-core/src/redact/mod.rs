@@ -648,6 +648,21 @@ impl Diagnostic {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_fix_is_masked_and_no_longer_applicable_once_a_secret_touched_it() {
+        let secret = "ca0a21e5-f00d-4bad-8c0d-5ec2e7000001";
+        let d = crate::Diagnostic::new(&crate::rules::url_not_https::RULE, "m").with_fix(
+            crate::Fix::machine_applicable(format!("https://x/{secret}")),
+        );
+        let clean = crate::Diagnostic::new(&crate::rules::url_not_https::RULE, "m")
+            .with_fix(crate::Fix::machine_applicable("https://x/"));
+        let safe = Redactor::new(&[secret]).redact(vec![d, clean]);
+        let fix = safe[0].fix.as_ref().unwrap();
+        assert_eq!(fix.value, "https://x/[redacted]");
+        assert!(!fix.machine_applicable);
+        assert_eq!(safe[1].applicable_fix(), Some("https://x/"));
+    }
     use super::*;
     use crate::{rules, Location};
 

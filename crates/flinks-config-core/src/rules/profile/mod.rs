@@ -369,4 +369,137 @@ mod tests {
             Some("use https: https://toolbox-api.private.fin.ag/v3/")
         );
     }
+
+    fn fixes(section: &str, key: Field, url: &str) -> Vec<(&'static str, Option<String>)> {
+        let at = |k: &str| Location::new(Source::Value, k);
+        let mut p = Profile::new(at(section));
+        p.name = Some(Value {
+            text: if section == "guessed" { "" } else { section },
+            location: at(section),
+        });
+        if section == "guessed" {
+            p.name = None;
+        }
+        p.set(
+            key,
+            Value {
+                text: url,
+                location: at("url"),
+            },
+        );
+        check_profile(&p, ProfileOptions::new(Checker::Linter))
+            .iter()
+            .map(|d| (d.code(), d.applicable_fix().map(str::to_string)))
+            .collect()
+    }
+
+    #[test]
+    fn every_machine_applicable_rule_carries_its_fix() {
+        let api = |url: &str| fixes("sandbox", Field::ApiUrl, url);
+        let iframe = |env: &str, url: &str| fixes(env, Field::IframeUrl, url);
+        let good = "https://toolbox-api.private.fin.ag/v3/";
+        let fixed = |code: &'static str, value: &str| vec![(code, Some(value.to_string()))];
+        assert_eq!(
+            api("http://toolbox-api.private.fin.ag/v3/"),
+            fixed("FLK002", good)
+        );
+        assert_eq!(
+            api("https://toolbox-api.private.fin.ag//v3/"),
+            fixed("FLK003", good)
+        );
+        assert_eq!(
+            api("https://toolbox.api.private.fin.ag/v3/"),
+            fixed("FLK004", good)
+        );
+        assert_eq!(
+            api(" https://toolbox-api.private.fin.ag/v3/\r"),
+            vec![("FLK008", Some(good.to_string())); 2]
+        );
+        assert_eq!(
+            api("https://toolbox-api.private.fin.ag/v3"),
+            fixed("FLK108", good)
+        );
+        let sandbox = "https://toolbox-iframe.private.fin.ag/v2/?language=fr";
+        assert_eq!(
+            iframe("sandbox", sandbox),
+            fixed("FLK201", &format!("{sandbox}&demo=true"))
+        );
+        assert_eq!(
+            iframe(
+                "sandbox",
+                "https://toolbox-iframe.private.fin.ag/v2/?demo=true&Language=fr"
+            ),
+            fixed(
+                "FLK207",
+                "https://toolbox-iframe.private.fin.ag/v2/?demo=true&language=fr"
+            )
+        );
+        assert_eq!(
+            iframe(
+                "production",
+                "https://acme-iframe.private.fin.ag/v2/?demo=true&language=fr"
+            ),
+            fixed(
+                "FLK202",
+                "https://acme-iframe.private.fin.ag/v2/?language=fr"
+            )
+        );
+    }
+
+    #[test]
+    fn an_uncertain_fix_is_only_suggested() {
+        let codes = |found: Vec<(&'static str, Option<String>)>| -> Vec<_> {
+            found.into_iter().filter(|(_, f)| f.is_some()).collect()
+        };
+        // Another scheme, a guessed name, `demo` set on purpose, a base,
+        // demo=true where the environment is guessed from the instance.
+        let api = fixes(
+            "sandbox",
+            Field::ApiUrl,
+            "ftp://toolbox-api.private.fin.ag/v3/",
+        );
+        assert_eq!(codes(api), []);
+        let iframe = |env: &str, url: &str| codes(fixes(env, Field::IframeUrl, url));
+        assert_eq!(
+            iframe(
+                "sandbox",
+                "https://toolbox-iframe.private.fin.ag/v2/?demo=true&langage=fr"
+            ),
+            []
+        );
+        assert_eq!(
+            iframe(
+                "sandbox",
+                "https://toolbox-iframe.private.fin.ag/v2/?demo=false"
+            ),
+            []
+        );
+        assert_eq!(
+            iframe("sandbox", "https://toolbox-iframe.private.fin.ag/v2/"),
+            []
+        );
+        assert_eq!(
+            iframe(
+                "guessed",
+                "https://acme-iframe.private.fin.ag/v2/?demo=true"
+            ),
+            []
+        );
+    }
+
+    #[test]
+    fn a_url_holding_a_secret_gets_no_fix() {
+        let url = "http://toolbox-iframe.private.fin.ag/v2/?demo=true&authorizeToken=ca0a21e5-f00d-4bad-8c0d-5ec2e7000001";
+        let found = fixes("sandbox", Field::IframeUrl, url);
+        assert!(found.iter().any(|(code, _)| *code == "FLK002"), "{found:?}");
+        assert!(found.iter().all(|(_, fix)| fix.is_none()), "{found:?}");
+    }
+
+    #[test]
+    fn every_machine_applicable_rule_says_so_on_its_page() {
+        for code in super::MACHINE_APPLICABLE {
+            let rule = crate::rule_by_code(code).unwrap();
+            assert!(rule.page.contains("Fixable: yes (`--fix`)"), "{code}");
+        }
+    }
 }
