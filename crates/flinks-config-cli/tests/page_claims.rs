@@ -476,6 +476,7 @@ fn every_page_claim_holds_in_every_format() {
             }
         }
     }
+    eprintln!("{checked} claims checked");
     assert!(checked > 100, "{checked} claims checked");
     let got: BTreeSet<(&str, Format, Example)> =
         failed.iter().map(|(c, f, e, _)| (*c, *f, *e)).collect();
