@@ -38,7 +38,8 @@ pub struct Options {
 }
 
 impl Options {
-    fn profile_options(self) -> ProfileOptions {
+    /// The profile rules' options for this run.
+    pub fn profile_options(self) -> ProfileOptions {
         ProfileOptions::new(Checker::Linter).require_complete(self.require_complete)
     }
 }
@@ -80,6 +81,13 @@ struct Checked {
     keys: Vec<(Field, String)>,
     /// Its secret values, to mask in every other file's output too.
     secret_values: Vec<String>,
+}
+
+impl FileLint {
+    /// The path as shown in findings.
+    pub fn shown(&self) -> &str {
+        &self.shown
+    }
 }
 
 /// Reads, parses and checks one file (called on the walker's threads).

@@ -8,6 +8,7 @@
 #![forbid(unsafe_code)]
 
 mod baseline;
+mod fix;
 mod lint;
 mod output;
 mod suppress;
@@ -18,6 +19,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use flinks_config::Report;
 use flinks_config_core::redact::Redactor;
 use flinks_config_core::{rule_by_code, rules, Diagnostic, Location, Severity, Source};
+use std::collections::{BTreeSet, HashMap};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -86,6 +88,14 @@ struct LintArgs {
     /// though `.gitignore` lists them (a committed `.env`).
     #[arg(long)]
     no_git: bool,
+    /// Write the machine-applicable fixes into the files (only the fixed
+    /// values' bytes change), then report what is left.
+    #[arg(long)]
+    fix: bool,
+    /// Print the fixes `--fix` would write as a unified diff and change
+    /// nothing; exit 1 when there is something to fix.
+    #[arg(long)]
+    diff: bool,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -207,47 +217,22 @@ fn lint(args: LintArgs) -> ExitCode {
     let options = lint::Options {
         require_complete: args.require_complete,
     };
-    let walk_options = walk::WalkOptions {
-        tracked: !args.no_git,
+    let keep = |d: &Diagnostic, text: &str| {
+        !suppress::allowed_inline(d, text)
+            && config
+                .apply(d.clone())
+                .is_some_and(|d| !accepted.contains(&baseline::fingerprint(&d)))
     };
-    let (files, missing) = walk::collect(&args.paths, walk_options, |path, named| {
-        lint::file(path, named, options)
-    });
-    let run = lint::run(files, options);
-    let mut io_errors = run.unreadable;
-    let mut kept: Vec<Diagnostic> = Vec::new();
-    for path in &missing {
-        io_errors += 1;
-        let shown = path.display().to_string();
-        kept.push(
-            Diagnostic::new(
-                &rules::config_malformed::RULE,
-                format!("`{shown}` does not exist"),
-            )
-            .with_help("check the path")
-            .with_location(Location::new(Source::File(shown), "(file)")),
-        );
-    }
-    let mut inline = suppress::InlineAllows::default();
-    let mut suppressed = vec![false; run.report.diagnostics().len()];
-    for (d, suppressed) in run.report.diagnostics().iter().zip(&mut suppressed) {
-        if let Some(Source::File(path)) = d.location.as_ref().map(|l| &l.source) {
-            *suppressed = inline.allows(d, path, &run.report);
+    let mut fixed = None;
+    if args.fix || args.diff {
+        let (_, kept, _, paths) = findings(&args, options, &config, &accepted);
+        let plans = fix_plans(&kept, &paths, options, &keep);
+        if args.diff {
+            return print_diffs(&plans);
         }
+        fixed = Some(write_fixes(&plans));
     }
-    drop(inline);
-    let mut report = run.report;
-    // Taken, not copied: a finding can quote a value of megabytes.
-    for (d, suppressed) in report.take_diagnostics().into_iter().zip(suppressed) {
-        if suppressed {
-            continue;
-        }
-        if let Some(d) = config.apply(d) {
-            if !accepted.contains(&baseline::fingerprint(&d)) {
-                kept.push(d);
-            }
-        }
-    }
+    let (report, kept, io_errors, _) = findings(&args, options, &config, &accepted);
 
     if let Some(path) = &args.write_baseline {
         return match std::fs::write(path, baseline::write(&kept)) {
@@ -262,6 +247,9 @@ fn lint(args: LintArgs) -> ExitCode {
     // Changed by the settings (`deny` raises severities): through the run's
     // one redactor again, the only way into a report.
     let report = report.with_findings(kept);
+    if let Some(fixed) = fixed {
+        eprintln!("{fixed} fixed, {} left", report.diagnostics().len());
+    }
     let summary = output::Summary {
         errors: report.count(Severity::Error),
         warnings: report.count(Severity::Warning),
@@ -304,4 +292,125 @@ fn lint(args: LintArgs) -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// The run's findings as kept (not suppressed, not in the baseline), the
+/// run's report (its sources and redactor; its findings taken), the I/O
+/// errors, and each linted file's path by the name findings show.
+fn findings(
+    args: &LintArgs,
+    options: lint::Options,
+    config: &suppress::LintConfig,
+    accepted: &BTreeSet<String>,
+) -> (Report, Vec<Diagnostic>, usize, HashMap<String, PathBuf>) {
+    let walk_options = walk::WalkOptions {
+        tracked: !args.no_git,
+    };
+    let (files, missing) = walk::collect(&args.paths, walk_options, |path, named| {
+        lint::file(path, named, options)
+    });
+    let paths: HashMap<String, PathBuf> = files
+        .iter()
+        .map(|(path, lint)| (lint.shown().to_string(), path.clone()))
+        .collect();
+    let run = lint::run(files, options);
+    let mut io_errors = run.unreadable;
+    let mut kept: Vec<Diagnostic> = Vec::new();
+    for path in &missing {
+        io_errors += 1;
+        let shown = path.display().to_string();
+        kept.push(
+            Diagnostic::new(
+                &rules::config_malformed::RULE,
+                format!("`{shown}` does not exist"),
+            )
+            .with_help("check the path")
+            .with_location(Location::new(Source::File(shown), "(file)")),
+        );
+    }
+    let mut inline = suppress::InlineAllows::default();
+    let mut suppressed = vec![false; run.report.diagnostics().len()];
+    for (d, suppressed) in run.report.diagnostics().iter().zip(&mut suppressed) {
+        if let Some(Source::File(path)) = d.location.as_ref().map(|l| &l.source) {
+            *suppressed = inline.allows(d, path, &run.report);
+        }
+    }
+    drop(inline);
+    let mut report = run.report;
+    // Taken, not copied: a finding can quote a value of megabytes.
+    for (d, suppressed) in report.take_diagnostics().into_iter().zip(suppressed) {
+        if suppressed {
+            continue;
+        }
+        if let Some(d) = config.apply(d) {
+            if !accepted.contains(&baseline::fingerprint(&d)) {
+                kept.push(d);
+            }
+        }
+    }
+
+    (report, kept, io_errors, paths)
+}
+/// The fixes of every file with a machine-applicable finding.
+fn fix_plans(
+    kept: &[Diagnostic],
+    paths: &HashMap<String, PathBuf>,
+    options: lint::Options,
+    keep: &fix::Keep<'_>,
+) -> Vec<fix::FileFix> {
+    let mut files: Vec<&str> = kept
+        .iter()
+        .filter(|d| d.applicable_fix().is_some())
+        .filter_map(|d| match &d.location.as_ref()?.source {
+            Source::File(shown) => Some(shown.as_str()),
+            _ => None,
+        })
+        .collect();
+    files.sort_unstable();
+    files.dedup();
+    files
+        .into_iter()
+        .filter_map(|shown| {
+            let path = paths.get(shown)?;
+            Some(fix::plan(path, shown, options.profile_options(), keep))
+        })
+        .collect()
+}
+
+/// `--diff`: every file's diff on stdout, what is left on stderr; exit 1
+/// when there is something to fix.
+fn print_diffs(plans: &[fix::FileFix]) -> ExitCode {
+    let mut stdout = std::io::stdout().lock();
+    for plan in plans {
+        if stdout.write_all(plan.diff.as_bytes()).is_err() {
+            return ExitCode::from(2);
+        }
+        for why in &plan.left {
+            eprintln!("{}: {why}", plan.shown);
+        }
+    }
+    let fixable: usize = plans.iter().map(|p| p.fixed).sum();
+    eprintln!("{fixable} fixable with --fix");
+    ExitCode::from(u8::from(plans.iter().any(fix::FileFix::changes)))
+}
+
+/// `--fix`: writes each file's fixes; says what it fixed and what it
+/// left. Returns how many findings the fixes removed.
+fn write_fixes(plans: &[fix::FileFix]) -> usize {
+    let mut fixed = 0;
+    for plan in plans {
+        if plan.changes() {
+            match plan.write() {
+                Ok(()) => {
+                    fixed += plan.fixed;
+                    eprintln!("{}: fixed {}", plan.shown, plan.fixed);
+                }
+                Err(why) => eprintln!("{}: {why}", plan.shown),
+            }
+        }
+        for why in &plan.left {
+            eprintln!("{}: {why}", plan.shown);
+        }
+    }
+    fixed
 }

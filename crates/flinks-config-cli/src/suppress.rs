@@ -46,6 +46,28 @@ impl<'r> InlineAllows<'r> {
     }
 }
 
+/// Whether the diagnostic's line, or the line above it, in the file's
+/// `text` allows its code: for one file at a time (`--fix` re-lints a file
+/// on its own); a run uses [`InlineAllows`].
+pub fn allowed_inline(d: &Diagnostic, text: &str) -> bool {
+    let Some(span) = d.source_span() else {
+        return false;
+    };
+    let at = span.start.min(text.len());
+    let line = text.as_bytes()[..at]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count();
+    let mut lines = text.lines().skip(line.saturating_sub(1));
+    let above = if line > 0 { lines.next() } else { None };
+    let own = lines.next();
+    [own, above].into_iter().flatten().any(|l| {
+        codes_allowed(l)
+            .iter()
+            .any(|c| c.eq_ignore_ascii_case(d.code()))
+    })
+}
+
 fn codes_allowed(line: &str) -> Vec<&str> {
     let Some(at) = line.find(MARKER) else {
         return Vec::new();

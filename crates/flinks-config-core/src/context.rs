@@ -8,7 +8,7 @@ use crate::profile::Profile;
 use crate::redact::UrlSecrets;
 use crate::rule::Checker;
 use crate::url::{Part, UrlParts};
-use crate::{Diagnostic, Environment, KnownValue, Span};
+use crate::{Diagnostic, Environment, Fix, KnownValue, Span};
 use std::cell::{OnceCell, RefCell};
 
 /// Which kind of Flinks URL a value should be.
@@ -277,6 +277,23 @@ impl<'a> UrlCheck<'a> {
     /// The masked URL with `span` replaced: the fix, safe to show.
     pub(crate) fn fixed(&self, span: Span, replacement: &str) -> String {
         self.secrets().fixed(span, replacement)
+    }
+
+    /// The value with `span` replaced, as a structured fix: machine-applicable
+    /// when `certain`. Built from the value itself, never from masked text:
+    /// a URL holding a secret gets no fix (its help still shows the masked
+    /// correction).
+    pub(crate) fn fix(&self, span: Span, replacement: &str, certain: bool) -> Option<Fix> {
+        if self.secrets().masked() != self.value {
+            return None;
+        }
+        let mut value = self.value.to_string();
+        value.replace_range(span.range(), replacement);
+        Some(if certain {
+            Fix::machine_applicable(value)
+        } else {
+            Fix::suggestion(value)
+        })
     }
 
     /// Whether no earlier rule found the part broken or a placeholder.

@@ -155,6 +155,54 @@ impl Location {
     }
 }
 
+/// The value a finding proposes instead of the checked one: the whole
+/// corrected value, never built from masked text (a value holding a secret
+/// gets none), and whether it may be written without asking
+/// (`flinks-config lint --fix`).
+///
+/// ```
+/// use flinks_config_core::Fix;
+/// let fix = Fix::machine_applicable("https://toolbox-api.private.fin.ag/v3/");
+/// assert!(fix.machine_applicable);
+/// assert!(!Fix::suggestion("https://x/").machine_applicable);
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub struct Fix {
+    /// The corrected whole value.
+    pub value: String,
+    /// Certain to be right: `--fix` writes it.
+    pub machine_applicable: bool,
+}
+
+impl Fix {
+    /// A fix certain to be right.
+    ///
+    /// ```
+    /// # use flinks_config_core::Fix;
+    /// assert_eq!(Fix::machine_applicable("v").value, "v");
+    /// ```
+    pub fn machine_applicable(value: impl Into<String>) -> Self {
+        Fix {
+            value: value.into(),
+            machine_applicable: true,
+        }
+    }
+
+    /// A likely fix, shown but never written without asking.
+    ///
+    /// ```
+    /// # use flinks_config_core::Fix;
+    /// assert!(!Fix::suggestion("v").machine_applicable);
+    /// ```
+    pub fn suggestion(value: impl Into<String>) -> Self {
+        Fix {
+            value: value.into(),
+            machine_applicable: false,
+        }
+    }
+}
+
 /// One finding of one rule.
 ///
 /// Messages and help are written from the shape of the input, and `snippet`
@@ -188,6 +236,8 @@ pub struct Diagnostic {
     pub snippet: Option<String>,
     /// Where the checked value came from.
     pub location: Option<Location>,
+    /// The corrected value, when the rule knows it.
+    pub fix: Option<Fix>,
 }
 
 impl Diagnostic {
@@ -207,6 +257,7 @@ impl Diagnostic {
             span: None,
             snippet: None,
             location: None,
+            fix: None,
         }
     }
 
@@ -230,6 +281,32 @@ impl Diagnostic {
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
         self
+    }
+
+    /// Sets the corrected value.
+    ///
+    /// ```
+    /// # use flinks_config_core::{rules, Diagnostic, Fix};
+    /// let d = Diagnostic::new(&rules::url_not_https::RULE, "m").with_fix(Fix::suggestion("https://x/"));
+    /// assert_eq!(d.fix.unwrap().value, "https://x/");
+    /// ```
+    pub fn with_fix(mut self, fix: impl Into<Option<Fix>>) -> Self {
+        self.fix = fix.into();
+        self
+    }
+
+    /// The corrected value `--fix` may write, if any.
+    ///
+    /// ```
+    /// # use flinks_config_core::{rules, Diagnostic, Fix};
+    /// let d = Diagnostic::new(&rules::url_not_https::RULE, "m").with_fix(Fix::suggestion("https://x/"));
+    /// assert!(d.applicable_fix().is_none());
+    /// ```
+    pub fn applicable_fix(&self) -> Option<&str> {
+        self.fix
+            .as_ref()
+            .filter(|f| f.machine_applicable)
+            .map(|f| f.value.as_str())
     }
 
     /// Sets the span (relative to the checked value).

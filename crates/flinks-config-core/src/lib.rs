@@ -53,7 +53,7 @@ pub use check::{
 };
 pub use context::{UrlContext, UrlKind};
 pub use credential::{CredentialKind, KnownValue};
-pub use diagnostic::{Diagnostic, Location, Source, Span};
+pub use diagnostic::{Diagnostic, Fix, Location, Source, Span};
 pub use endpoint::{endpoint, Auth, Endpoint, Method, API_KEY_HEADER, AUTH_KEY_HEADER, ENDPOINTS};
 pub use environment::{toolbox, Environment};
 pub use guid::is_guid;

@@ -48,6 +48,11 @@ fn one(report: &Report, d: &flinks_config_core::Diagnostic) -> Value {
         "severity": d.severity.as_str(),
         "message": d.message,
         "help": d.help,
+        // Masked like the help; `applicable`: `--fix` writes it.
+        "fix": d.fix.as_ref().map(|f| json!({
+            "value": f.value,
+            "applicable": f.machine_applicable,
+        })),
         "path": at.path,
         "key": d.location.as_ref().map(|l| l.key_path.clone()),
         "line": at.start.map(|p| p.0),

@@ -183,7 +183,8 @@ impl Redactor {
         })
     }
 
-    /// Masks every text of `d`: message, help, snippet (each secret byte
+    /// Masks every text of `d`: message, help, fix (a fix that held a
+    /// secret is no longer machine-applicable), snippet (each secret byte
     /// becomes `*`, keeping the offsets carets point at), key path, and the
     /// file or variable name: even names can hold a pasted secret
     /// (`FLINKS_<secret>=…`), or a fragment of one (a JSON key whose `\u`
@@ -204,6 +205,14 @@ impl Redactor {
         d.message = self.mask_text(&d.message);
         if let Some(help) = &d.help {
             d.help = Some(self.mask_text(help));
+        }
+        if let Some(fix) = &mut d.fix {
+            let masked = self.mask_text(&fix.value);
+            if masked != fix.value {
+                // A masked value is no value to write.
+                fix.value = masked;
+                fix.machine_applicable = false;
+            }
         }
         if let Some(snippet) = &mut d.snippet {
             let mut text = MaskedText::new(snippet);
@@ -724,6 +733,21 @@ impl Diagnostic {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_fix_is_masked_and_no_longer_applicable_once_a_secret_touched_it() {
+        let secret = "ca0a21e5-f00d-4bad-8c0d-5ec2e7000001";
+        let d = crate::Diagnostic::new(&crate::rules::url_not_https::RULE, "m").with_fix(
+            crate::Fix::machine_applicable(format!("https://x/{secret}")),
+        );
+        let clean = crate::Diagnostic::new(&crate::rules::url_not_https::RULE, "m")
+            .with_fix(crate::Fix::machine_applicable("https://x/"));
+        let safe = Redactor::new(&[secret]).redact(vec![d, clean]);
+        let fix = safe[0].fix.as_ref().unwrap();
+        assert_eq!(fix.value, "https://x/[redacted]");
+        assert!(!fix.machine_applicable);
+        assert_eq!(safe[1].applicable_fix(), Some("https://x/"));
+    }
     use super::*;
     use crate::{rules, Location};
 

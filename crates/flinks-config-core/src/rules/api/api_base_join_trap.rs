@@ -32,7 +32,8 @@ pub(crate) fn check(path: &ApiPath<'_, '_>, sink: &mut Sink) -> ControlFlow<()> 
             format!("the base URL ends in `/{}` without a slash: joining a relative path replaces that segment", last.text),
         )
         .with_span(last.span)
-        .with_help(format!("end the base URL with a slash: {}", url.fixed(at, "/"))),
+        .with_help(format!("end the base URL with a slash: {}", url.fixed(at, "/")))
+        .with_fix(url.fix(at, "/", true)),
     );
     ControlFlow::Continue(())
 }

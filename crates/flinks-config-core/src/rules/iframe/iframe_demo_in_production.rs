@@ -35,7 +35,10 @@ pub(crate) fn check(url: &UrlCheck<'_>, sink: &mut Sink) -> ControlFlow<()> {
     sink.push(
         Diagnostic::new(&RULE, "`demo=true` in a production iframe URL")
             .with_span(demo.whole.span)
-            .with_help(format!("remove it: {}", url.fixed(span, ""))),
+            .with_help(format!("remove it: {}", url.fixed(span, "")))
+            // Certain only where the environment is declared, not guessed
+            // from an instance name.
+            .with_fix(url.fix(span, "", url.cx.environment.is_some())),
     );
     ControlFlow::Continue(())
 }

@@ -21,11 +21,16 @@ pub(crate) fn check(url: &UrlCheck<'_>, sink: &mut Sink) -> ControlFlow<()> {
     if demo.and_then(|p| p.value).is_some_and(|v| v.text == "true") {
         return ControlFlow::Continue(());
     }
-    let (span, message, help) = match demo {
+    // The bytes to replace and with what; certain only when `demo` is
+    // missing (a `demo` set to something else was written on purpose) and
+    // the environment is the sandbox for sure: declared, or the toolbox host.
+    let (span, message, at, replacement, certain) = match demo {
         Some(param) => (
             param.whole.span,
             "the sandbox iframe has `demo` set but not to `true`".to_string(),
-            url.fixed(param.whole.span, "demo=true"),
+            param.whole.span,
+            "demo=true",
+            false,
         ),
         None => {
             let end = url
@@ -40,14 +45,17 @@ pub(crate) fn check(url: &UrlCheck<'_>, sink: &mut Sink) -> ControlFlow<()> {
             (
                 url.parts.path.span,
                 "the sandbox iframe URL has no `demo=true`: the Flinks Capital test institution will not appear".to_string(),
-                url.fixed(Span::new(end, end), insert),
+                Span::new(end, end),
+                insert,
+                url.parts.fragment.is_none(),
             )
         }
     };
     sink.push(
         Diagnostic::new(&RULE, message)
             .with_span(span)
-            .with_help(format!("add demo=true: {help}")),
+            .with_help(format!("add demo=true: {}", url.fixed(at, replacement)))
+            .with_fix(url.fix(at, replacement, certain)),
     );
     ControlFlow::Continue(())
 }

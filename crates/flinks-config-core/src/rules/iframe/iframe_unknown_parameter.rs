@@ -48,7 +48,9 @@ pub(crate) fn check(url: &UrlCheck<'_>, sink: &mut Sink) -> ControlFlow<()> {
         };
         let diagnostic = match guess {
             Some(better) => Diagnostic::new(&RULE, format!("unknown iframe parameter `{}`", clip(name, 60)))
-                .with_help(format!("did you mean {better}? {}", url.fixed(param.name.span, better))),
+                .with_help(format!("did you mean {better}? {}", url.fixed(param.name.span, better)))
+                // Certain only for the right name in the wrong case.
+                .with_fix(url.fix(param.name.span, better, better.eq_ignore_ascii_case(name))),
             None => Diagnostic::new(&RULE, format!("unknown iframe parameter `{}`", clip(name, 60)))
                 .with_help("check the name against the Flinks Connect parameters (they are case-sensitive camelCase)"),
         };

@@ -138,16 +138,12 @@ pub(crate) fn findings(profile: &Profile<'_>, options: ProfileOptions) -> Findin
                 } else {
                     UrlKind::Iframe
                 };
-                let (mut found, secrets) = url::findings(value.text, kind, &cx).into_parts();
+                let (mut found, secrets) =
+                    url_findings(value.text, kind, &cx, options.template).into_parts();
                 findings.add_secrets(secrets.iter().map(String::as_str));
-                if options.template {
-                    // `https://{instance}-api…` is what a template says.
-                    found.retain(|d| d.rule.code != url::url_placeholder::RULE.code);
-                }
-                if kind == UrlKind::Iframe && is_base(value.text) {
-                    found = found.into_iter().map(judged_as_base).collect();
-                }
-                one_corrected_value(&mut found, value.text, kind, &cx);
+                one_corrected_value(&mut found, value.text, |v| {
+                    url_findings(v, kind, &cx, options.template).into_parts().0
+                });
                 found
             }
             Field::AuthorizeToken => {
@@ -196,8 +192,21 @@ pub(crate) fn findings(profile: &Profile<'_>, options: ProfileOptions) -> Findin
     findings
 }
 
-/// The fixes applied without asking, in the order they are applied: each
-/// rule's help ends in `: <the value with that one fix>`.
+/// A URL setting's raw findings: the URL rules, less what a template is
+/// expected to say, with a base judged as a base.
+fn url_findings(text: &str, kind: UrlKind, cx: &UrlContext<'_>, template: bool) -> Findings {
+    let (mut found, secrets) = url::findings(text, kind, cx).into_parts();
+    if template {
+        // `https://{instance}-api…` is what a template says.
+        found.retain(|d| d.rule.code != url::url_placeholder::RULE.code);
+    }
+    if kind == UrlKind::Iframe && is_base(text) {
+        found = found.into_iter().map(judged_as_base).collect();
+    }
+    Findings::new(found, secrets)
+}
+
+/// The order machine-applicable fixes are applied in, one at a time.
 const MACHINE_APPLICABLE: [&str; 8] = [
     "FLK008", // stray characters around the URL
     "FLK002", // the scheme
@@ -209,44 +218,46 @@ const MACHINE_APPLICABLE: [&str; 8] = [
     "FLK108", // the trailing slash of a base
 ];
 
-/// The value a finding's help proposes (`use https: https://…`), if any.
-fn proposed_value(d: &Diagnostic) -> Option<&str> {
-    let (_, value) = d.help.as_deref()?.rsplit_once(": ")?;
-    (value.starts_with("http") && !value.contains(char::is_whitespace)).then_some(value)
-}
-
 /// When several machine-applicable rules fire on one URL, each proposes a
 /// value that fixes only itself. Applies them all, one at a time in
-/// [`MACHINE_APPLICABLE`] order, re-checking the value after each, and
-/// shows the one value that fixes them all in every such help.
-fn one_corrected_value(found: &mut [Diagnostic], text: &str, kind: UrlKind, cx: &UrlContext<'_>) {
-    let fixable =
-        |d: &Diagnostic| MACHINE_APPLICABLE.contains(&d.rule.code) && proposed_value(d).is_some();
-    if found.iter().filter(|d| fixable(d)).count() < 2 {
-        return;
-    }
-    let mut value = text.to_string();
-    // Each round removes one finding; a few rounds fix any real URL.
-    for _ in 0..MACHINE_APPLICABLE.len() {
-        let (again, _) = url::findings(&value, kind, cx).into_parts();
-        let next = MACHINE_APPLICABLE.iter().find_map(|code| {
-            again
+/// [`MACHINE_APPLICABLE`] order, re-checking the value after each
+/// (`recheck`), and makes the one value that fixes them all the fix (and
+/// the value shown in the help) of every such finding.
+fn one_corrected_value(
+    found: &mut [Diagnostic],
+    text: &str,
+    recheck: impl Fn(&str) -> Vec<Diagnostic>,
+) {
+    let next_fix = |found: &[Diagnostic], value: &str| {
+        MACHINE_APPLICABLE.iter().find_map(|code| {
+            found
                 .iter()
                 .filter(|d| d.rule.code == *code)
-                .find_map(proposed_value)
+                .find_map(Diagnostic::applicable_fix)
                 .filter(|v| *v != value)
                 .map(str::to_string)
-        });
-        match next {
+        })
+    };
+    let Some(mut value) = next_fix(found, text) else {
+        return;
+    };
+    // Each round removes one finding; a few rounds fix any real URL.
+    for _ in 0..MACHINE_APPLICABLE.len() {
+        match next_fix(&recheck(&value), &value) {
             Some(next) => value = next,
-            None if again.iter().any(fixable) => return, // no progress: leave the helps
             None => break,
         }
     }
-    for d in found.iter_mut().filter(|d| fixable(d)) {
-        let help = d.help.as_deref().unwrap_or_default();
-        let (instruction, _) = help.rsplit_once(": ").expect("a fixable help");
-        d.help = Some(format!("{instruction}: {value}"));
+    for d in found.iter_mut() {
+        let Some(old) = d.applicable_fix() else {
+            continue;
+        };
+        // The help ends with the value it proposed: show the one value.
+        let shown = crate::text::clip(old, 300);
+        if let Some(instruction) = d.help.as_deref().and_then(|h| h.strip_suffix(&shown)) {
+            d.help = Some(format!("{instruction}{}", crate::text::clip(&value, 300)));
+        }
+        d.fix = Some(crate::Fix::machine_applicable(value.clone()));
     }
 }
 
@@ -268,6 +279,7 @@ fn judged_as_base(d: Diagnostic) -> Diagnostic {
     }
     let message = "the sandbox iframe base URL has no `demo=true`: the final URL built from it needs it, or the Flinks Capital test institution will not appear";
     let mut d = d
+        .with_fix(None)
         .with_severity(crate::Severity::Warning)
         .with_help("make sure the code that builds the final URL adds `demo=true` (`?demo=true&authorizeToken=…` after this base); add it here only if that code appends with `&`");
     d.message = message.to_string();
@@ -379,5 +391,138 @@ mod tests {
             found[0].help.as_deref(),
             Some("use https: https://toolbox-api.private.fin.ag/v3/")
         );
+    }
+
+    fn fixes(section: &str, key: Field, url: &str) -> Vec<(&'static str, Option<String>)> {
+        let at = |k: &str| Location::new(Source::Value, k);
+        let mut p = Profile::new(at(section));
+        p.name = Some(Value {
+            text: if section == "guessed" { "" } else { section },
+            location: at(section),
+        });
+        if section == "guessed" {
+            p.name = None;
+        }
+        p.set(
+            key,
+            Value {
+                text: url,
+                location: at("url"),
+            },
+        );
+        check_profile(&p, ProfileOptions::new(Checker::Linter))
+            .iter()
+            .map(|d| (d.code(), d.applicable_fix().map(str::to_string)))
+            .collect()
+    }
+
+    #[test]
+    fn every_machine_applicable_rule_carries_its_fix() {
+        let api = |url: &str| fixes("sandbox", Field::ApiUrl, url);
+        let iframe = |env: &str, url: &str| fixes(env, Field::IframeUrl, url);
+        let good = "https://toolbox-api.private.fin.ag/v3/";
+        let fixed = |code: &'static str, value: &str| vec![(code, Some(value.to_string()))];
+        assert_eq!(
+            api("http://toolbox-api.private.fin.ag/v3/"),
+            fixed("FLK002", good)
+        );
+        assert_eq!(
+            api("https://toolbox-api.private.fin.ag//v3/"),
+            fixed("FLK003", good)
+        );
+        assert_eq!(
+            api("https://toolbox.api.private.fin.ag/v3/"),
+            fixed("FLK004", good)
+        );
+        assert_eq!(
+            api(" https://toolbox-api.private.fin.ag/v3/\r"),
+            vec![("FLK008", Some(good.to_string())); 2]
+        );
+        assert_eq!(
+            api("https://toolbox-api.private.fin.ag/v3"),
+            fixed("FLK108", good)
+        );
+        let sandbox = "https://toolbox-iframe.private.fin.ag/v2/?language=fr";
+        assert_eq!(
+            iframe("sandbox", sandbox),
+            fixed("FLK201", &format!("{sandbox}&demo=true"))
+        );
+        assert_eq!(
+            iframe(
+                "sandbox",
+                "https://toolbox-iframe.private.fin.ag/v2/?demo=true&Language=fr"
+            ),
+            fixed(
+                "FLK207",
+                "https://toolbox-iframe.private.fin.ag/v2/?demo=true&language=fr"
+            )
+        );
+        assert_eq!(
+            iframe(
+                "production",
+                "https://acme-iframe.private.fin.ag/v2/?demo=true&language=fr"
+            ),
+            fixed(
+                "FLK202",
+                "https://acme-iframe.private.fin.ag/v2/?language=fr"
+            )
+        );
+    }
+
+    #[test]
+    fn an_uncertain_fix_is_only_suggested() {
+        let codes = |found: Vec<(&'static str, Option<String>)>| -> Vec<_> {
+            found.into_iter().filter(|(_, f)| f.is_some()).collect()
+        };
+        // Another scheme, a guessed name, `demo` set on purpose, a base,
+        // demo=true where the environment is guessed from the instance.
+        let api = fixes(
+            "sandbox",
+            Field::ApiUrl,
+            "ftp://toolbox-api.private.fin.ag/v3/",
+        );
+        assert_eq!(codes(api), []);
+        let iframe = |env: &str, url: &str| codes(fixes(env, Field::IframeUrl, url));
+        assert_eq!(
+            iframe(
+                "sandbox",
+                "https://toolbox-iframe.private.fin.ag/v2/?demo=true&langage=fr"
+            ),
+            []
+        );
+        assert_eq!(
+            iframe(
+                "sandbox",
+                "https://toolbox-iframe.private.fin.ag/v2/?demo=false"
+            ),
+            []
+        );
+        assert_eq!(
+            iframe("sandbox", "https://toolbox-iframe.private.fin.ag/v2/"),
+            []
+        );
+        assert_eq!(
+            iframe(
+                "guessed",
+                "https://acme-iframe.private.fin.ag/v2/?demo=true"
+            ),
+            []
+        );
+    }
+
+    #[test]
+    fn a_url_holding_a_secret_gets_no_fix() {
+        let url = "http://toolbox-iframe.private.fin.ag/v2/?demo=true&authorizeToken=ca0a21e5-f00d-4bad-8c0d-5ec2e7000001";
+        let found = fixes("sandbox", Field::IframeUrl, url);
+        assert!(found.iter().any(|(code, _)| *code == "FLK002"), "{found:?}");
+        assert!(found.iter().all(|(_, fix)| fix.is_none()), "{found:?}");
+    }
+
+    #[test]
+    fn every_machine_applicable_rule_says_so_on_its_page() {
+        for code in super::MACHINE_APPLICABLE {
+            let rule = crate::rule_by_code(code).unwrap();
+            assert!(rule.page.contains("Fixable: yes (`--fix`)"), "{code}");
+        }
     }
 }

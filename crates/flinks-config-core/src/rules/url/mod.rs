@@ -62,7 +62,9 @@ pub(crate) fn findings(value: &str, kind: UrlKind, cx: &UrlContext<'_>) -> Findi
         .into_iter()
         .map(|(s, e)| Span::new(s + start, e + start))
         .collect();
-    let secrets = match UrlParts::split(inner, start) {
+    let split_at = UrlParts::split(inner, start);
+    let split = split_at.is_ok();
+    let secrets = match split_at {
         Err(error) => {
             url_unparseable::report_split(&error, &mut sink);
             url_placeholder::report(&found, None, &mut sink);
@@ -94,8 +96,16 @@ pub(crate) fn findings(value: &str, kind: UrlKind, cx: &UrlContext<'_>) -> Findi
     let mut out = sink.out;
     out.sort_by_key(|d| d.span.map_or(0, |s| s.start));
     out.extend(summaries);
+    // No fix is ever built from, or carries, a secret.
+    let clean = secrets.masked() == value;
     for d in &mut out {
         d.snippet = Some(secrets.masked().to_string());
+        if !clean {
+            d.fix = None;
+        } else if d.rule.code == url_stray_characters::RULE.code && split {
+            // FLK008 runs on the raw text: its fix is the URL inside.
+            d.fix = Some(crate::Fix::machine_applicable(inner));
+        }
     }
     Findings::new(out, secrets.into_values())
 }

@@ -31,7 +31,8 @@ pub(crate) fn check(url: &UrlCheck<'_>, sink: &mut Sink) -> ControlFlow<()> {
         sink.push(
             Diagnostic::new(&RULE, "double slash in the URL path")
                 .with_span(span)
-                .with_help(format!("remove the extra slash: {}", url.fixed(span, "/"))),
+                .with_help(format!("remove the extra slash: {}", url.fixed(span, "/")))
+                .with_fix(url.fix(span, "/", true)),
         );
     }
     ControlFlow::Continue(())

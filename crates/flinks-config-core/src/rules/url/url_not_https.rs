@@ -27,7 +27,14 @@ pub(crate) fn check(url: &UrlCheck<'_>, sink: &mut Sink) -> ControlFlow<()> {
             ),
         )
         .with_span(scheme.span)
-        .with_help(format!("use https: {}", url.fixed(scheme.span, "https"))),
+        .with_help(format!("use https: {}", url.fixed(scheme.span, "https")))
+        // Only `http` is surely a typo of `https`; another scheme may be a
+        // different address altogether.
+        .with_fix(url.fix(
+            scheme.span,
+            "https",
+            scheme.text.eq_ignore_ascii_case("http"),
+        )),
     );
     ControlFlow::Continue(())
 }

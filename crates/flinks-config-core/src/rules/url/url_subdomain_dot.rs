@@ -29,7 +29,8 @@ pub(crate) fn check(url: &UrlCheck<'_>, sink: &mut Sink) -> ControlFlow<()> {
             .with_help(format!(
                 "write the host as {fixed}: {}",
                 url.fixed(host.span, &fixed)
-            )),
+            ))
+            .with_fix(url.fix(host.span, &fixed, true)),
         );
     }
     ControlFlow::Continue(())
