@@ -225,14 +225,14 @@ fn lint(args: LintArgs) -> ExitCode {
     };
     let mut fixed = None;
     if args.fix || args.diff {
-        let (_, kept, _, paths) = findings(&args, options, &config, &accepted);
+        let (_, kept, _, paths, _) = findings(&args, options, &config, &accepted);
         let plans = fix_plans(&kept, &paths, options, &keep);
         if args.diff {
             return print_diffs(&plans);
         }
         fixed = Some(write_fixes(&plans));
     }
-    let (report, kept, io_errors, _) = findings(&args, options, &config, &accepted);
+    let (report, kept, io_errors, _, files) = findings(&args, options, &config, &accepted);
 
     if let Some(path) = &args.write_baseline {
         return match std::fs::write(path, baseline::write(&kept)) {
@@ -254,7 +254,7 @@ fn lint(args: LintArgs) -> ExitCode {
         errors: report.count(Severity::Error),
         warnings: report.count(Severity::Warning),
         notes: report.count(Severity::Note),
-        files: run.files,
+        files,
     };
     let color = match args.color {
         Color::Always => true,
@@ -302,7 +302,13 @@ fn findings(
     options: lint::Options,
     config: &suppress::LintConfig,
     accepted: &BTreeSet<String>,
-) -> (Report, Vec<Diagnostic>, usize, HashMap<String, PathBuf>) {
+) -> (
+    Report,
+    Vec<Diagnostic>,
+    usize,
+    HashMap<String, PathBuf>,
+    usize,
+) {
     let walk_options = walk::WalkOptions {
         tracked: !args.no_git,
     };
@@ -349,7 +355,7 @@ fn findings(
         }
     }
 
-    (report, kept, io_errors, paths)
+    (report, kept, io_errors, paths, run.files)
 }
 /// The fixes of every file with a machine-applicable finding.
 fn fix_plans(
