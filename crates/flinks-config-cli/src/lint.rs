@@ -355,18 +355,28 @@ fn shown(path: &Path) -> String {
     text.strip_prefix("./").map(str::to_string).unwrap_or(text)
 }
 
-/// `bytes` as text, each byte that is not part of valid UTF-8 as `\xNN`.
+/// `bytes` as text, each byte that is not part of valid UTF-8 as `\xNN`
+/// and (on Unix, where `\` is no separator) a literal backslash as `\\`:
+/// so the shown name is one-to-one with the name's bytes, and two files
+/// never share findings, suppressions or a baseline entry through it.
 fn escape_invalid_utf8(mut bytes: &[u8]) -> String {
     let mut out = String::with_capacity(bytes.len());
+    let push = |out: &mut String, valid: &str| {
+        if cfg!(unix) && valid.contains('\\') {
+            out.push_str(&valid.replace('\\', "\\\\"));
+        } else {
+            out.push_str(valid);
+        }
+    };
     loop {
         match std::str::from_utf8(bytes) {
             Ok(valid) => {
-                out.push_str(valid);
+                push(&mut out, valid);
                 return out;
             }
             Err(e) => {
                 let (valid, rest) = bytes.split_at(e.valid_up_to());
-                out.push_str(std::str::from_utf8(valid).expect("checked valid"));
+                push(&mut out, std::str::from_utf8(valid).expect("checked valid"));
                 let bad = e.error_len().unwrap_or(rest.len());
                 for b in &rest[..bad] {
                     out.push_str(&format!("\\x{b:02x}"));
@@ -391,5 +401,32 @@ mod tests {
         assert_eq!(escape_invalid_utf8("é€.env".as_bytes()), "é€.env");
         assert_eq!(escape_invalid_utf8(b"x\xe2\x82"), "x\\xe2\\x82");
         assert_ne!(escape_invalid_utf8(b"a\xff"), escape_invalid_utf8(b"a\xfe"));
+        // A name that spells an escape is not the name with that byte.
+        assert_ne!(
+            escape_invalid_utf8(b"a\\xff"),
+            escape_invalid_utf8(b"a\xff")
+        );
+        assert_ne!(
+            escape_invalid_utf8(b"a\\\xff"),
+            escape_invalid_utf8(b"a\\xff")
+        );
+    }
+
+    /// Every name of up to 6 bytes from the bytes that make escapes look
+    /// alike: no two are shown the same.
+    #[test]
+    fn the_shown_name_is_one_to_one_with_the_bytes() {
+        let alphabet = [b'a', b'\\', b'x', b'f', 0xff];
+        let mut names: Vec<Vec<u8>> = vec![Vec::new()];
+        let mut shown = std::collections::HashSet::new();
+        for _ in 0..6 {
+            names = names
+                .iter()
+                .flat_map(|n| alphabet.iter().map(move |b| [n.as_slice(), &[*b]].concat()))
+                .collect();
+            for name in &names {
+                assert!(shown.insert(escape_invalid_utf8(name)), "{name:?}");
+            }
+        }
     }
 }
