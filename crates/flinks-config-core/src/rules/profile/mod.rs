@@ -174,6 +174,20 @@ pub(crate) fn findings(profile: &Profile<'_>, options: ProfileOptions) -> Findin
         sink.out
             .extend(found.into_iter().map(|d| d.with_location(location.clone())));
     }
+    // The rules across a profile's values judge a reference by the default
+    // it falls back to (`FLINKS_INSTANCE=${INSTANCE:-toolbox}` in a
+    // production file is FLK502), pointing inside the reference. Built only
+    // when a value is a reference: most profiles have none.
+    let resolved;
+    let check = if profile.fields.iter().any(|(_, v)| is_reference(v.text)) {
+        resolved = with_defaults(profile);
+        ProfileCheck {
+            profile: &resolved,
+            environment: check.environment,
+        }
+    } else {
+        check
+    };
     credential_kinds_identical::check(&check, &mut sink);
     sandbox_credentials_in_production::check(&check, &mut sink);
     sandbox_instance_in_production::check(&check, &mut sink);
@@ -286,6 +300,22 @@ fn judged_as_base(d: Diagnostic) -> Diagnostic {
     d
 }
 
+/// The profile with each reference that has a literal default replaced by
+/// that default (located inside the reference); a reference without one
+/// stays as written (it is set at deploy time: not missing).
+fn with_defaults<'a>(profile: &Profile<'a>) -> Profile<'a> {
+    let mut out = profile.clone();
+    for (field, value) in &mut out.fields {
+        if !is_reference(value.text) {
+            continue;
+        }
+        if let Some((text, location)) = as_written(*field, value) {
+            *value = Value { text, location };
+        }
+    }
+    out
+}
+
 /// The text a setting is checked as, and where that text stands: the value
 /// itself, or the literal default of a reference (`${X:-default}`, Spring's
 /// `${x:default}`), its span narrowed to the default when the value is
@@ -329,6 +359,49 @@ pub(crate) fn cross_profile_keys(profile: &Profile<'_>) -> Vec<(Field, String)> 
 mod tests {
     use crate::{check_profile, Checker, Field, Location, Profile, ProfileOptions, Severity};
     use crate::{Source, Value};
+
+    /// A production profile with these settings, checked by the linter.
+    fn production(settings: &[(Field, &'static str)]) -> Vec<&'static str> {
+        let at = |k: &str| Location::new(Source::Value, k);
+        let mut p = Profile::new(at("production"));
+        p.name = Some(Value {
+            text: "production",
+            location: at("production"),
+        });
+        for (field, text) in settings {
+            p.set(
+                *field,
+                Value {
+                    text,
+                    location: at(field.key()),
+                },
+            );
+        }
+        check_profile(&p, ProfileOptions::new(Checker::Linter))
+            .iter()
+            .map(|d| d.code())
+            .collect()
+    }
+
+    #[test]
+    fn rules_across_values_judge_a_reference_by_its_default() {
+        assert!(
+            production(&[(Field::Instance, "${FLINKS_INSTANCE:-toolbox}")]).contains(&"FLK502")
+        );
+        assert!(production(&[(
+            Field::ApiKey,
+            "${KEY:-3d5266a8-b697-48d4-8de6-52e2e2662acc}"
+        )])
+        .contains(&"FLK501"));
+        let mismatch = production(&[
+            (Field::Instance, "${FLINKS_INSTANCE:-acme}"),
+            (Field::ApiUrl, "https://acme-ca-api.private.fin.ag/v3/"),
+        ]);
+        assert!(mismatch.contains(&"FLK505"), "{mismatch:?}");
+        // No default: set at deploy time, neither compared nor missing.
+        assert!(!production(&[(Field::Instance, "${FLINKS_INSTANCE}")]).contains(&"FLK502"));
+        assert!(production(&[(Field::Instance, "${FLINKS_INSTANCE:-acme}")]).is_empty());
+    }
 
     fn sandbox_iframe(url: &str) -> Vec<(&'static str, Severity)> {
         let at = |k: &str| Location::new(Source::Value, k);
