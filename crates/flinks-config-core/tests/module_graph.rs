@@ -639,12 +639,3 @@ fn tests_and_comments_are_not_edges() {
     assert!(e.iter().any(|e| e.from == "a" && e.to == "b"));
     assert!(!e.iter().any(|e| e.from == "b"));
 }
-
-#[test]
-#[ignore = "debugging aid: prints the edges"]
-fn print_edges() {
-    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
-    for e in edges(&read(&src)) {
-        println!("{} -> {} ({})", e.from, e.to, e.at);
-    }
-}
