@@ -297,3 +297,10 @@ pub fn source(data: &[u8]) {
         document(data, format, path, &secret_line);
     }
 }
+
+/// The README's Rust examples, compiled and run as doctests so they stay
+/// true. Here, in an unpublished crate, because the README is outside the
+/// published library crate (`cargo package` would not ship it).
+#[cfg(doctest)]
+#[doc = include_str!("../../../README.md")]
+pub struct ReadmeDoctests;

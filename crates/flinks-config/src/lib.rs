@@ -81,8 +81,3 @@ pub mod __private {
     };
     pub use crate::report::{line_col, SourceText};
 }
-
-/// The README's Rust examples, compiled and run as doctests so they stay true.
-#[cfg(doctest)]
-#[doc = include_str!("../../../README.md")]
-pub struct ReadmeDoctests;
